@@ -1,0 +1,1 @@
+"""The glossary engine: entries, matcher, markup, backlinks, register. No MkDocs here."""

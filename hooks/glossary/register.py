@@ -1,0 +1,54 @@
+"""The register: every entity, grouped by type and sorted A–Z, as a Markdown page."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterable
+from html import escape
+
+from .entries import TYPE_LABELS, Entity
+
+#: Where a mention count goes; filled in once every page has been read.
+COUNT_PLACEHOLDER = "<!--glossary-count:{id}-->"
+
+
+def sort_key(title: str) -> str:
+    """A–Z ignoring case and accents, the same on every machine (no locale)."""
+    plain = unicodedata.normalize("NFKD", title)
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+
+
+def register_markdown(entities: Iterable[Entity], href: Callable[[Entity], str],
+                      title: str = "Glosarium") -> str:
+    """The register page; `href(entity)` links from it to an entry.
+
+    Entries are raw HTML, so front matter is never parsed as Markdown.
+    """
+    by_type: dict[str, list[Entity]] = {kind: [] for kind in TYPE_LABELS}
+    for entity in entities:
+        by_type[entity.type].append(entity)
+    parts = [
+        f"# {title}\n",
+        "Semua tokoh, lembaga, dan tempat yang disebut dalam edisi ini, diurutkan menurut abjad. "
+        "Setiap entri memuat ringkasan, peran pada 1 Februari 2024, dan daftar tempat entri "
+        "itu disebut dalam artikel.\n",
+    ]
+    for kind, label in TYPE_LABELS.items():
+        members = sorted(by_type[kind], key=lambda e: sort_key(e.title))
+        if not members:
+            continue
+        parts.append(f"## {label} {{#{kind}}}\n")
+        items = "".join(
+            f'<li data-entity="{escape(e.id)}"><a href="{escape(href(e))}">{escape(e.title)}</a> '
+            f'<span class="glossary-count">({COUNT_PLACEHOLDER.format(id=escape(e.id))}&nbsp;sebutan)</span>'
+            f'<br><span class="glossary-summary">{escape(e.summary)}</span></li>'
+            for e in members
+        )
+        parts.append(f'<ul class="glossary-register">{items}</ul>\n')
+    return "\n".join(parts)
+
+
+def fill_counts(html: str, counts: dict[str, int], ids: Iterable[str]) -> str:
+    for entity_id in ids:
+        html = html.replace(COUNT_PLACEHOLDER.format(id=escape(entity_id)), str(counts.get(entity_id, 0)))
+    return html

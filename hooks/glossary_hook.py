@@ -160,7 +160,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for line, problem in report.problems:
         where = f"docs/{page.file.src_uri}" + (f":{line + state.line_offset}" if line else "")
         log.error(f"{where}: {problem}")
-    state.backlinks.add_page(page.url, page.title or page.file.src_uri, report.mentions)
+    state.backlinks.add_page(page.url, page.title or page.file.src_uri, report.mentions,
+                             is_entry=_entity_of(page) is not None)
 
     mentioned = list(dict.fromkeys(m.entity_id for m in report.mentions))
     glossary = page_glossary(
@@ -168,15 +169,28 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         href=lambda e: get_relative_url(state.entity_files[e.id].url, page.url),
     )
     own = _entity_of(page)
+    # For templates and other hooks (metadata): what this page is about and mentions.
+    page.meta["glossary"] = {
+        "entity": _public(own, page) if own else None,
+        "mentions": [_public(state.entities[i], page) for i in mentioned],
+    }
     if own is not None:
         return entity_header(own) + html + BACKLINKS_PLACEHOLDER + glossary
     return html + glossary
 
 
+def _public(entity: Entity, page: Page) -> dict[str, Any]:
+    return {
+        "id": entity.id, "title": entity.title, "type": entity.type, "summary": entity.summary,
+        "role": entity.role, "aliases": list(entity.aliases), "wikidata": entity.wikidata,
+        "wikidata_url": entity.wikidata_url, "url": state.entity_files[entity.id].url,
+    }
+
+
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     if state.extension is None:
         return env
-    counts = state.backlinks.counts()
+    counts = state.backlinks.counts(entries=True)
     for entity in state.entities.values():
         if not counts.get(entity.id):
             log.warning(f"docs/{entity.src_path}: entity '{entity.id}' is never mentioned")

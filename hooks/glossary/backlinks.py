@@ -16,44 +16,49 @@ class PageMentions:
     page_url: str
     page_title: str
     mentions: tuple[Mention, ...]
+    #: True for a glossary entry's page; those are listed apart and not counted.
+    is_entry: bool = False
 
 
 class Backlinks:
     """Mentions of every entity, in the order pages were added (the navigation order)."""
 
     def __init__(self) -> None:
-        self._pages: dict[str, tuple[str, list[Mention]]] = {}
+        self._pages: dict[str, tuple[str, list[Mention], bool]] = {}
 
-    def add_page(self, page_url: str, page_title: str, mentions: Iterable[Mention]) -> None:
+    def add_page(self, page_url: str, page_title: str, mentions: Iterable[Mention],
+                 is_entry: bool = False) -> None:
         """Record (or, on a rebuild, replace) what a page mentions."""
-        self._pages[page_url] = (page_title, list(mentions))
+        self._pages[page_url] = (page_title, list(mentions), is_entry)
 
     def for_entity(self, entity_id: str) -> list[PageMentions]:
         found = []
-        for url, (title, mentions) in self._pages.items():
+        for url, (title, mentions, is_entry) in self._pages.items():
             own = tuple(m for m in mentions if m.entity_id == entity_id)
             if own:
-                found.append(PageMentions(url, title, own))
+                found.append(PageMentions(url, title, own, is_entry))
         return found
 
-    def count(self, entity_id: str) -> int:
-        return sum(len(page.mentions) for page in self.for_entity(entity_id))
-
-    def counts(self) -> dict[str, int]:
+    def counts(self, *, entries: bool = False) -> dict[str, int]:
+        """Mentions per entity on the edition's pages (with `entries`, on glossary entries too)."""
         totals: dict[str, int] = {}
-        for _title, mentions in self._pages.values():
+        for _title, mentions, is_entry in self._pages.values():
+            if is_entry and not entries:
+                continue
             for mention in mentions:
                 totals[mention.entity_id] = totals.get(mention.entity_id, 0) + 1
         return totals
 
 
 def render_backlinks(pages: list[PageMentions], href: Callable[[str], str]) -> str:
-    """HTML for the "Disebut di" section; `href(page_url)` gives a link from the current page."""
-    if not pages:
-        return ('<section class="glossary-backlinks" aria-labelledby="disebut-di">'
-                '<h2 id="disebut-di">Disebut di</h2><p>Belum disebut di halaman mana pun.</p></section>')
+    """HTML for "Disebut di" (each mention in context) and the entries that mention the entity.
+
+    `href(page_url)` gives a link from the current page.
+    """
+    edition = [page for page in pages if not page.is_entry]
+    entries = [page for page in pages if page.is_entry]
     items = []
-    for page in pages:
+    for page in edition:
         count = len(page.mentions)
         snippets = "".join(
             f'<li><a href="{escape(href(page.page_url))}#{escape(m.anchor)}">'
@@ -65,5 +70,12 @@ def render_backlinks(pages: list[PageMentions], href: Callable[[str], str]) -> s
             f'<span class="glossary-count">({count}&nbsp;sebutan)</span>'
             f'<ol class="glossary-snippets">{snippets}</ol></li>'
         )
-    return ('<section class="glossary-backlinks" aria-labelledby="disebut-di">'
-            f'<h2 id="disebut-di">Disebut di</h2><ul>{"".join(items)}</ul></section>')
+    body = f'<ul>{"".join(items)}</ul>' if items else "<p>Tidak disebut di halaman artikel.</p>"
+    html = ('<section class="glossary-backlinks" aria-labelledby="disebut-di">'
+            f'<h2 id="disebut-di">Disebut di</h2>{body}</section>')
+    if entries:
+        links = ", ".join(f'<a href="{escape(href(page.page_url))}">{escape(page.page_title)}</a>'
+                          for page in entries)
+        html += ('<section class="glossary-related" aria-labelledby="entri-terkait">'
+                 f'<h2 id="entri-terkait">Disebut juga di entri</h2><p>{links}</p></section>')
+    return html

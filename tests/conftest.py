@@ -1,0 +1,64 @@
+"""Shared fixtures: the engine on sys.path, the real site built once, small sites built on demand."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+
+def run_mkdocs(project: Path, site: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=environment, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real edition, built once per test session with --strict."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_mkdocs(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@dataclass
+class SmallSite:
+    root: Path
+
+    def write(self, path: str, text: str) -> None:
+        target = self.root / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+    def entity(self, path: str, title: str, kind: str = "person", summary: str = "Ringkasan.",
+               extra: str = "", body: str = "Isi entri.") -> None:
+        self.write(f"glosarium/{path}",
+                   f"---\ntitle: {title}\ntype: {kind}\nsummary: {summary}\n{extra}---\n\n{body}\n")
+
+    def build(self, annotate: str = "first") -> subprocess.CompletedProcess:
+        config = (ROOT / "tests" / "small-site.yml").read_text(encoding="utf-8")
+        (self.root / "mkdocs.yml").write_text(config.replace("ANNOTATE", annotate), encoding="utf-8")
+        return run_mkdocs(self.root, self.root / "site")
+
+    def html(self, page: str) -> str:
+        return (self.root / "site" / page).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def small_site(tmp_path) -> SmallSite:
+    """An empty project with the real hooks, for building small sites."""
+    shutil.copytree(ROOT / "hooks", tmp_path / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    (tmp_path / "docs").mkdir()
+    return SmallSite(tmp_path)

@@ -1,0 +1,51 @@
+"""Small builders for engine tests: entities and a Markdown converter with the extension."""
+
+from __future__ import annotations
+
+import markdown
+
+from glossary.entries import Entity
+from glossary.markup import GlossaryExtension, PageReport
+from glossary.matcher import Matcher
+
+
+def entity(entity_id: str, title: str, *aliases: str, kind: str = "person",
+           case_insensitive: bool = False, summary: str = "Ringkasan.") -> Entity:
+    folder = {"person": "tokoh", "institution": "lembaga", "place": "tempat"}[kind]
+    return Entity(id=entity_id, src_path=f"glosarium/{folder}/{entity_id}.md", title=title, type=kind,
+                  summary=summary, aliases=tuple(aliases), case_insensitive=case_insensitive)
+
+
+def matcher_for(*entities: Entity) -> Matcher:
+    return Matcher.build(entities)
+
+
+def found(matcher: Matcher, text: str) -> list[tuple[str, str]]:
+    """(matched text, entity id) for each match."""
+    return [(text[m.start:m.end], m.entity_id) for m in matcher.finditer(text)]
+
+
+class Converter:
+    """Markdown -> HTML with the glossary, page by page, as a site build would."""
+
+    def __init__(self, *entities: Entity, mode: str = "first", extensions=("attr_list", "abbr")) -> None:
+        self.ext = GlossaryExtension({e.id: e for e in entities}, Matcher.build(entities), mode=mode)
+        # The baseline: the same syntax (e.g. `[x]{.no-gloss}`), but no entity to find.
+        self.empty = GlossaryExtension({}, Matcher.build([]), mode=mode)
+        self.extensions = list(extensions)
+
+    def convert(self, text: str, src_path: str = "artikel/a.md", own: str | None = None,
+                glossary: bool = True) -> tuple[str, PageReport]:
+        ext = self.ext if glossary else self.empty
+        ext.start_page(src_path, own_entity=own)
+        html = markdown.Markdown(extensions=[*self.extensions, ext]).convert(text)
+        return html, ext.finish_page()
+
+
+PUTIN = entity("vladimir-putin", "Vladimir Putin", "Putin")
+KIM = entity("kim-jong-un", "Kim Jong Un", "Kim Jong-un")
+RUSIA = entity("rusia", "Rusia", kind="place")
+KEMLU = entity("kemlu-rusia", "Kementerian Luar Negeri Rusia", kind="institution")
+RIA = entity("ria-novosti", "RIA Novosti", "RIA", kind="institution")
+KREMLIN = entity("kremlin", "Kremlin", kind="institution")
+ALL = (PUTIN, KIM, RUSIA, KEMLU, RIA, KREMLIN)

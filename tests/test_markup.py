@@ -1,0 +1,151 @@
+"""The Markdown extension: where mentions are annotated, how they are marked up, what is collected."""
+
+from bs4 import BeautifulSoup
+
+from helpers import ALL, KREMLIN, PUTIN, RUSIA, Converter
+
+
+def mentions(html: str):
+    return BeautifulSoup(html, "html.parser").select(".glossary-mention")
+
+
+def annotated(html: str) -> list[str]:
+    return [a.get_text() for a in BeautifulSoup(html, "html.parser").select("a.glossary-mention")]
+
+
+def test_mention_is_a_link_with_id_type_and_anchor():
+    html, report = Converter(*ALL).convert("Presiden Vladimir Putin berbicara.")
+    (link,) = BeautifulSoup(html, "html.parser").select("a.glossary-mention")
+    assert link["href"] == "../glosarium/tokoh/vladimir-putin.md"
+    assert link["data-entity"] == "vladimir-putin"
+    assert link["data-entity-type"] == "person"
+    assert "glossary-mention--person" in link["class"]
+    assert link["id"] == "sebut-vladimir-putin-1"
+    assert link["title"] == "Ringkasan."
+    assert [(m.entity_id, m.anchor, m.annotated) for m in report.mentions] == [
+        ("vladimir-putin", "sebut-vladimir-putin-1", True)]
+
+
+def test_first_mode_links_only_the_first_mention_but_anchors_all():
+    html, report = Converter(*ALL).convert("Putin dan Rusia.\n\nLalu Putin lagi, dan Putin.")
+    assert annotated(html) == ["Putin", "Rusia"]
+    repeats = BeautifulSoup(html, "html.parser").select("span.glossary-mention--repeat")
+    assert [s["id"] for s in repeats] == ["sebut-vladimir-putin-2", "sebut-vladimir-putin-3"]
+    assert [m.anchor for m in report.mentions if m.entity_id == "vladimir-putin"] == [
+        "sebut-vladimir-putin-1", "sebut-vladimir-putin-2", "sebut-vladimir-putin-3"]
+
+
+def test_all_mode_links_every_mention():
+    html, _ = Converter(*ALL, mode="all").convert("Putin dan Rusia.\n\nLalu Putin lagi.")
+    assert annotated(html) == ["Putin", "Rusia", "Putin"]
+
+
+def test_counting_restarts_on_each_page():
+    converter = Converter(*ALL)
+    converter.convert("Putin.")
+    html, _ = converter.convert("Putin.")
+    assert annotated(html) == ["Putin"]
+
+
+def test_never_inside_code_pre_links_headings_or_abbreviations():
+    text = (
+        "# Putin di judul\n\n"
+        "## Rusia di subjudul\n\n"
+        "`Putin` dalam kode dan [Putin](https://example.org) dalam tautan.\n\n"
+        "    Putin di blok kode\n\n"
+        "*[RIA]: Rossiya Segodnya\n\n"
+        "RIA di singkatan.\n"
+    )
+    html, report = Converter(*ALL).convert(text)
+    assert mentions(html) == [] and report.mentions == []
+
+
+def test_never_inside_html_attributes():
+    html, _ = Converter(*ALL).convert("![Putin dan Rusia](foto.png \"Putin\")\n\n[teks](x.md \"Rusia\")")
+    assert mentions(html) == []
+    assert 'alt="Putin dan Rusia"' in html
+
+
+def test_never_inside_an_earlier_annotation():
+    converter = Converter(*ALL)
+    html, _ = converter.convert("Kementerian Luar Negeri Rusia")
+    assert annotated(html) == ["Kementerian Luar Negeri Rusia"]
+
+
+def test_never_on_the_entitys_own_page():
+    html, report = Converter(*ALL).convert("Putin adalah presiden Rusia.", src_path="glosarium/tokoh/vladimir-putin.md",
+                                           own="vladimir-putin")
+    assert annotated(html) == ["Rusia"]
+    assert [m.entity_id for m in report.mentions] == ["rusia"]
+
+
+def test_inline_exclusion_with_a_bracketed_span():
+    html, _ = Converter(*ALL).convert("[Putin]{.no-gloss} dan Putin.")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("span.no-gloss").get_text() == "Putin"
+    assert annotated(html) == ["Putin"]
+    assert soup.get_text() == "Putin dan Putin."
+
+
+def test_block_exclusion_with_attr_list():
+    html, _ = Converter(*ALL).convert("Putin di sini tidak.\n{: .no-gloss }\n\nPutin di sini ya.")
+    assert annotated(html) == ["Putin"]
+    assert BeautifulSoup(html, "html.parser").select("p")[1].a is not None
+
+
+def test_explicit_link_to_an_entity_file_is_an_annotated_mention():
+    html, report = Converter(*ALL).convert("[Presiden Rusia](../glosarium/tokoh/vladimir-putin.md) dan Putin.")
+    links = BeautifulSoup(html, "html.parser").select("a.glossary-mention")
+    assert [(a.get_text(), a["id"]) for a in links] == [("Presiden Rusia", "sebut-vladimir-putin-1")]
+    assert [m.text for m in report.mentions] == ["Presiden Rusia", "Putin"]
+
+
+def test_explicit_link_to_an_unknown_entity_is_a_problem_with_its_line():
+    _, report = Converter(*ALL).convert("Baris satu.\n\nLihat [dia](../glosarium/tokoh/tidak-ada.md).")
+    assert report.problems == [(3, "link to unknown glossary entry '../glosarium/tokoh/tidak-ada.md'")]
+
+
+def test_ordinary_links_are_left_alone():
+    html, report = Converter(*ALL).convert("[halaman dua](halaman-2.md)")
+    assert mentions(html) == [] and report.problems == []
+
+
+def test_snippet_gives_the_mention_in_context():
+    text = "Presiden Rusia Vladimir Putin tahun lalu menerima *undangan* untuk mengunjungi Korea Utara."
+    _, report = Converter(*ALL).convert(text)
+    putin = next(m for m in report.mentions if m.entity_id == "vladimir-putin")
+    assert (putin.before, putin.text, putin.after) == (
+        "Presiden Rusia ", "Vladimir Putin", " tahun lalu menerima undangan untuk mengunjungi Korea Utara.")
+
+
+def test_snippet_is_clipped_at_a_word_on_long_paragraphs():
+    text = ("kata " * 40) + "Putin" + (" ujar" * 40)
+    _, report = Converter(*ALL).convert(text)
+    (m,) = report.mentions
+    assert m.before.startswith("…kata") and len(m.before) <= 62
+    assert m.after.endswith("ujar…") and len(m.after) <= 62
+
+
+def test_mentions_in_lists_tables_and_quotes_are_found():
+    text = "- Putin\n\n> Rusia\n\n**Kremlin** kata"
+    html, _ = Converter(*ALL).convert(text)
+    assert annotated(html) == ["Putin", "Rusia", "Kremlin"]
+
+
+def test_markup_in_summary_is_escaped():
+    from helpers import entity
+
+    bad = entity("x", "Tuan X", summary='<script>alert(1)</script> & "kutip"')
+    html, _ = Converter(bad).convert("Tuan X datang.")
+    assert "<script>" not in html
+    assert BeautifulSoup(html, "html.parser").a["title"] == '<script>alert(1)</script> & "kutip"'
+
+
+def test_visible_text_is_unchanged():
+    text = "Presiden Rusia Vladimir\u00a0Putin dan\nKim Jong Un, di Kremlin. Putin!"
+    converter = Converter(*ALL)
+    with_glossary, _ = converter.convert(text)
+    without, _ = converter.convert(text, glossary=False)
+    get = lambda html: BeautifulSoup(html, "html.parser").get_text()  # noqa: E731
+    assert get(with_glossary) == get(without)
+    assert len(annotated(with_glossary)) == 4

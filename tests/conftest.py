@@ -47,10 +47,10 @@ class SmallSite:
         self.write(f"glosarium/{path}",
                    f"---\ntitle: {title}\ntype: {kind}\nsummary: {summary}\n{extra}---\n\n{body}\n")
 
-    def build(self, annotate: str = "first") -> subprocess.CompletedProcess:
+    def build(self, annotate: str = "first", env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         config = (ROOT / "tests" / "small-site.yml").read_text(encoding="utf-8")
         (self.root / "mkdocs.yml").write_text(config.replace("ANNOTATE", annotate), encoding="utf-8")
-        return run_mkdocs(self.root, self.root / "site")
+        return run_mkdocs(self.root, self.root / "site", env)
 
     def html(self, page: str) -> str:
         return (self.root / "site" / page).read_text(encoding="utf-8")

@@ -90,7 +90,9 @@ def parse_entry(text: str, src_path: str) -> tuple[Entity, str]:
         node = yaml.compose(front, Loader=yaml.SafeLoader)
         data = yaml.load(front, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        # The context mark is where the broken construct starts (e.g. an unclosed '['); the
+        # problem mark is where the parser gave up, often the end of the front matter.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1  # +1 for the '---' line, +1 for 1-based lines
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise EntryError(src_path, line, f"YAML error in front matter: {problem}") from None

@@ -6,17 +6,21 @@ annotated pages -> mentions collected -> generated pages.
 | event            | what it does here                                                  |
 |------------------|--------------------------------------------------------------------|
 | on_config        | validates `extra.glossary` once                                    |
-| on_files         | loads and checks every entry, builds the matcher, adds the register|
+| on_files         | loads and checks entries and events, builds the matcher, adds the  |
+|                  | generated pages (register, timeline, quotes)                       |
+| on_nav           | remembers the reading order of pages                               |
 | on_page_markdown | tells the extension which page it is converting                    |
-| on_page_content  | collects the page's mentions; adds entry headers, page glossary    |
-| on_env           | every page is converted: warns about entries never mentioned       |
-| on_post_page     | fills in backlinks and counts, known only now                      |
+| on_page_content  | collects mentions and quotes; adds entry headers, page glossary    |
+| on_env           | every page is converted: warns about entries never mentioned,      |
+|                  | checks the events' anchors                                         |
+| on_post_page     | fills in backlinks, quotes, events and counts, known only now      |
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from html import escape
 from typing import Any
 
 from mkdocs.config import base
@@ -31,11 +35,15 @@ from glossary.cards import entity_header, page_glossary
 from glossary.entries import Entity, EntryError, parse_entry
 from glossary.markup import GlossaryExtension
 from glossary.matcher import Matcher
+from glossary.quotes import PlacedQuote, render_quote_list
 from glossary.register import fill_counts, register_markdown
+from glossary.timeline import Event, EventDate, parse_events, render_event_list, render_timeline
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
 BACKLINKS_PLACEHOLDER = "<!--glossary-backlinks-->"
+TIMELINE_PLACEHOLDER = "<!--glossary-timeline-->"
+QUOTES_PLACEHOLDER = "<!--glossary-quotes-->"
 
 
 class GlossaryConfig(base.Config):
@@ -47,6 +55,12 @@ class GlossaryConfig(base.Config):
     annotate = opt.Choice(("first", "all"), default="first")
     #: Folder under docs/ holding one Markdown file per entity.
     dir = opt.Type(str, default="glosarium")
+    #: Folder under docs/ holding the timeline's YAML files; its index page is generated.
+    timeline_dir = opt.Type(str, default="linimasa")
+    #: The generated page listing every quote by speaker.
+    quotes_page = opt.Type(str, default="siapa-berkata-apa.md")
+    #: The article's date, which splits the timeline into before and after.
+    article_date = opt.Type(str, default="2024-02-01")
 
 
 class _State:
@@ -58,6 +72,11 @@ class _State:
     line_offset: int = 0
     register: File | None = None
     backlinks: Backlinks
+    events: list[Event]
+    quotes: dict[str, tuple[int, str, list]]  # page url -> (position, title, quotes)
+    order: dict[str, int]  # page src_uri -> position in the navigation
+    files: Files
+    generated: dict[str, str]  # src_uri of a generated page -> its placeholder
 
 
 state = _State()
@@ -85,6 +104,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     folder = state.options.dir.strip("/")
     state.entities, state.entity_files = {}, {}
     state.backlinks = Backlinks()
+    state.quotes, state.order, state.files, state.generated = {}, {}, files, {}
     loaded: list[Entity] = []
     for file in files.documentation_pages():
         uri = file.src_uri
@@ -120,7 +140,45 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         state.register = File.generated(config, register_uri, content=content)
         files.append(state.register)
+
+    state.events = _load_events(files, state.options.timeline_dir.strip("/"))
+    _generate(files, config, f"{state.options.timeline_dir.strip('/')}/index.md", TIMELINE_PLACEHOLDER,
+              "# Linimasa\n\nPeristiwa bertanggal yang disebut artikel, konteksnya, dan perkembangan "
+              "sesudah artikel terbit pada 1 Februari 2024.\n{: .no-gloss }\n\n")
+    _generate(files, config, state.options.quotes_page, QUOTES_PLACEHOLDER,
+              "# Siapa berkata apa\n\nSemua kutipan langsung dalam artikel, dikelompokkan menurut "
+              "pembicaranya.\n{: .no-gloss }\n\n")
     return files
+
+
+def _load_events(files: Files, folder: str) -> list[Event]:
+    events: list[Event] = []
+    for file in files:
+        if not (file.src_uri.startswith(folder + "/") and file.src_uri.endswith((".yml", ".yaml"))):
+            continue
+        try:
+            events += parse_events(
+                file.content_string, f"docs/{file.src_uri}",
+                known_entity=lambda entity_id: entity_id in state.entities,
+                known_page=lambda uri: (found := files.get_file_from_path(uri)) is not None
+                and found.is_documentation_page(),
+            )
+        except EntryError as error:
+            log.error(str(error))
+    return sorted(events, key=lambda event: event.date)
+
+
+def _generate(files: Files, config: MkDocsConfig, uri: str, placeholder: str, intro: str) -> None:
+    """Add a generated page whose body is filled in once every page has been read."""
+    if files.get_file_from_path(uri) is None:
+        files.append(File.generated(config, uri, content=intro + placeholder + "\n"))
+        state.generated[uri] = placeholder
+
+
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    if state.extension is not None:
+        state.order = {page.file.src_uri: index for index, page in enumerate(nav.pages)}
+    return nav
 
 
 def _with_src(entity: Entity, uri: str) -> Entity:
@@ -160,8 +218,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     for line, problem in report.problems:
         where = f"docs/{page.file.src_uri}" + (f":{line + state.line_offset}" if line else "")
         log.error(f"{where}: {problem}")
-    state.backlinks.add_page(page.url, page.title or page.file.src_uri, report.mentions,
-                             is_entry=_entity_of(page) is not None)
+    position = state.order.get(page.file.src_uri, len(state.order))
+    title = page.title or page.file.src_uri
+    state.backlinks.add_page(page.url, title, report.mentions, is_entry=_entity_of(page) is not None,
+                             position=position)
+    if report.quotes:
+        state.quotes[page.url] = (position, title, report.quotes)
 
     mentioned = list(dict.fromkeys(m.entity_id for m in report.mentions))
     glossary = page_glossary(
@@ -194,6 +256,13 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     for entity in state.entities.values():
         if not counts.get(entity.id):
             log.warning(f"docs/{entity.src_path}: entity '{entity.id}' is never mentioned")
+    anchors = state.backlinks.anchors()
+    for url, (_position, _title, quotes) in state.quotes.items():
+        anchors.setdefault(url, set()).update(quote.anchor for quote in quotes)
+    for event in state.events:
+        if event.anchor and event.anchor not in anchors.get(_page_file(event.page).url, set()):
+            log.warning(f"docs/{state.options.timeline_dir}: event of {event.date.iso} (line {event.line}): "
+                        f"no mention or quote '#{event.anchor}' on {event.page}")
     return env
 
 
@@ -202,12 +271,75 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         return output
     own = _entity_of(page)
     if own is not None:
-        section = render_backlinks(state.backlinks.for_entity(own.id),
-                                   href=lambda url: get_relative_url(url, page.url))
-        output = output.replace(BACKLINKS_PLACEHOLDER, section, 1)
+        output = output.replace(BACKLINKS_PLACEHOLDER, _entity_sections(own, page), 1)
     elif state.register is not None and page.file.src_uri == state.register.src_uri:
         output = fill_counts(output, state.backlinks.counts(), state.entities)
+    placeholder = state.generated.get(page.file.src_uri)
+    if placeholder == TIMELINE_PLACEHOLDER:
+        timeline = render_timeline(state.events, EventDate.parse(state.options.article_date),
+                                   page_href=lambda uri: _href(_page_file(uri).url, page),
+                                   entity_link=lambda entity_id: _entity_link(entity_id, page),
+                                   page_title=_page_title)
+        output = output.replace(TIMELINE_PLACEHOLDER, timeline, 1)
+    elif placeholder == QUOTES_PLACEHOLDER:
+        output = output.replace(QUOTES_PLACEHOLDER, _quotes_by_speaker(page), 1)
     return output
+
+
+def _entity_sections(entity: Entity, page: Page) -> str:
+    """"Disebut di", then the entity's quotes and events, on its own page."""
+    html = render_backlinks(state.backlinks.for_entity(entity.id), href=lambda url: _href(url, page))
+    quotes = [q for q in _placed_quotes() if q.quote.speaker == entity.id]
+    if quotes:
+        html += ('<section class="entity-quotes" aria-labelledby="kutipan"><h2 id="kutipan">Kutipan</h2>'
+                 + render_quote_list(quotes, href=lambda url: _href(url, page)) + "</section>")
+    events = [event for event in state.events if entity.id in event.entities]
+    if events:
+        html += ('<section class="entity-timeline" aria-labelledby="peristiwa"><h2 id="peristiwa">Peristiwa</h2>'
+                 + render_event_list(events, page_href=lambda uri: _href(_page_file(uri).url, page),
+                                     page_title=_page_title) + "</section>")
+    return html
+
+
+def _quotes_by_speaker(page: Page) -> str:
+    speakers: dict[str, list[PlacedQuote]] = {}
+    for quote in _placed_quotes():
+        speakers.setdefault(quote.quote.speaker, []).append(quote)
+    parts = []
+    for speaker, quotes in speakers.items():
+        entity = state.entities[speaker]
+        parts.append(f'<section class="speaker" aria-labelledby="pembicara-{escape(speaker)}">'
+                     f'<h2 id="pembicara-{escape(speaker)}">{_entity_link(speaker, page)}</h2>'
+                     + (f'<p class="speaker__role">{escape(entity.role)}</p>' if entity.role else "")
+                     + render_quote_list(quotes, href=lambda url: _href(url, page)) + "</section>")
+    return "".join(parts) or "<p>Belum ada kutipan yang ditandai.</p>"
+
+
+def _placed_quotes() -> list[PlacedQuote]:
+    """Every quote in reading order."""
+    placed = []
+    for url, (position, title, quotes) in sorted(state.quotes.items(), key=lambda item: item[1][0]):
+        placed += [PlacedQuote(quote, url, title) for quote in quotes]
+    return placed
+
+
+def _page_file(uri: str) -> File:
+    return state.files.get_file_from_path(uri)
+
+
+def _page_title(uri: str) -> str:
+    file = _page_file(uri)
+    return (file.page.title if file.page and file.page.title else uri)
+
+
+def _href(url: str, page: Page) -> str:
+    return get_relative_url(url, page.url)
+
+
+def _entity_link(entity_id: str, page: Page) -> str:
+    entity = state.entities[entity_id]
+    return (f'<a href="{escape(_href(state.entity_files[entity_id].url, page))}" '
+            f'class="entity-link entity-link--{escape(entity.type)}">{escape(entity.title)}</a>')
 
 
 def _entity_of(page: Page) -> Entity | None:

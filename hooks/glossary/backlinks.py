@@ -24,25 +24,29 @@ class Backlinks:
     """Mentions of every entity, in the order pages were added (the navigation order)."""
 
     def __init__(self) -> None:
-        self._pages: dict[str, tuple[str, list[Mention], bool]] = {}
+        self._pages: dict[str, tuple[str, list[Mention], bool, int]] = {}
 
     def add_page(self, page_url: str, page_title: str, mentions: Iterable[Mention],
-                 is_entry: bool = False) -> None:
-        """Record (or, on a rebuild, replace) what a page mentions."""
-        self._pages[page_url] = (page_title, list(mentions), is_entry)
+                 is_entry: bool = False, position: int = 0) -> None:
+        """Record (or, on a rebuild, replace) what a page mentions; `position` orders the pages."""
+        self._pages[page_url] = (page_title, list(mentions), is_entry, position)
 
     def for_entity(self, entity_id: str) -> list[PageMentions]:
         found = []
-        for url, (title, mentions, is_entry) in self._pages.items():
+        for url, (title, mentions, is_entry, position) in self._pages.items():
             own = tuple(m for m in mentions if m.entity_id == entity_id)
             if own:
-                found.append(PageMentions(url, title, own, is_entry))
-        return found
+                found.append((position, PageMentions(url, title, own, is_entry)))
+        return [page for _position, page in sorted(found, key=lambda item: item[0])]
+
+    def anchors(self) -> dict[str, set[str]]:
+        """Page URL -> the anchors of every mention on it."""
+        return {url: {m.anchor for m in mentions} for url, (_t, mentions, _e, _p) in self._pages.items()}
 
     def counts(self, *, entries: bool = False) -> dict[str, int]:
         """Mentions per entity on the edition's pages (with `entries`, on glossary entries too)."""
         totals: dict[str, int] = {}
-        for _title, mentions, is_entry in self._pages.values():
+        for _title, mentions, is_entry, _position in self._pages.values():
             if is_entry and not entries:
                 continue
             for mention in mentions:

@@ -9,7 +9,8 @@ what the page mentions and any problems found.
 |------------------|----------------|----------|---------------------------------------------------|
 | preprocessors    | glossary_src   | 1000     | keeps the page's source lines, for error lines    |
 | inlinePatterns   | glossary_skip  | 175      | `[teks]{.no-gloss}`: a span never annotated       |
-| treeprocessors   | glossary       | 6        | after attr_list (8), before toc/anchors (5)       |
+| treeprocessors   | glossary       | 6        | after attr_list (8), before toc/anchors (5);      |
+|                  |                |          | also anchors quotes (`data-speaker`)             |
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from markdown.util import AtomicString
 
 from .entries import Entity
 from .matcher import Matcher
+from .quotes import Quote, collect_quotes
 
 #: Class an editor puts on a block (attr_list) or span to keep it unannotated.
 SKIP_CLASS = "no-gloss"
@@ -63,6 +65,7 @@ class Mention:
 @dataclass
 class PageReport:
     mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     #: (line or None, message) for bad input on the page.
     problems: list[tuple[int | None, str]] = field(default_factory=list)
 
@@ -150,6 +153,10 @@ class GlossaryTreeprocessor(Treeprocessor):
         self.placed: list[etree.Element] = []
         self._walk(root)
         self._collect(root)
+        quotes, unknown = collect_quotes(root, known=lambda speaker: speaker in self.ext.entities)
+        self.ext.report.quotes.extend(quotes)
+        for speaker in unknown:
+            self.ext.report.problems.append((self.ext.line_of(speaker), f"quote by unknown speaker '{speaker}'"))
 
     # Walking -----------------------------------------------------------------------------
 

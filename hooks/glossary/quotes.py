@@ -1,0 +1,71 @@
+"""Direct quotes: a paragraph marked `{: data-speaker="<entity id>" }` is a quote by that entity.
+
+The mark is an attribute (attr_list), so the published words stay exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+
+SPEAKER_ATTRIBUTE = "data-speaker"
+#: Text between straight or curly double quotes.
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str
+    anchor: str
+    #: The quoted words only (the paragraph minus "kata X"); the whole paragraph if nothing is quoted.
+    text: str
+
+
+def quote_anchor(number: int) -> str:
+    return f"kutipan-{number}"
+
+
+def collect_quotes(root: etree.Element, known: Callable[[str], bool]) -> tuple[list[Quote], list[str]]:
+    """Give each marked block an anchor; return its quotes and the unknown speaker ids."""
+    quotes: list[Quote] = []
+    unknown: list[str] = []
+    for element in root.iter():
+        speaker = element.get(SPEAKER_ATTRIBUTE)
+        if speaker is None:
+            continue
+        if not known(speaker):
+            unknown.append(speaker)
+            continue
+        anchor = element.get("id") or quote_anchor(len(quotes) + 1)
+        element.set("id", anchor)
+        element.set("class", " ".join([*(element.get("class") or "").split(), "quote"]))
+        quotes.append(Quote(speaker, anchor, quoted_words("".join(element.itertext()))))
+    return quotes, unknown
+
+
+def quoted_words(paragraph: str) -> str:
+    parts = [a or b for a, b in _QUOTED.findall(paragraph)]
+    words = " … ".join(part.strip() for part in parts) if parts else paragraph
+    return " ".join(words.split())
+
+
+@dataclass(frozen=True)
+class PlacedQuote:
+    """A quote with where it is: the page's URL and title."""
+
+    quote: Quote
+    page_url: str
+    page_title: str
+
+
+def render_quote_list(quotes: list[PlacedQuote], href: Callable[[str], str]) -> str:
+    """An ordered list of quotes, each linking to its place in the article."""
+    items = "".join(
+        f'<li><blockquote><p>“{escape(q.quote.text)}”</p></blockquote>'
+        f'<a href="{escape(href(q.page_url))}#{escape(q.quote.anchor)}">{escape(q.page_title)}</a></li>'
+        for q in quotes
+    )
+    return f'<ol class="quote-list">{items}</ol>'

@@ -382,3 +382,19 @@ def test_screenshot_script_photographs_light_dark_and_phone(browser, base_url, t
         "artikel-kartu-gelap.png": (1280, 960),
         "artikel-ponsel.png": (720, 1480),
     }
+
+
+# ---- Timeline and quotes (issue: who said what, and when) ------------------------------------
+
+@pytest.mark.parametrize("path", ["linimasa/", "siapa-berkata-apa/"])
+def test_timeline_and_quotes_render_at_phone_width_without_horizontal_scrolling(visit, path):
+    page = visit(viewport=PHONE).open(path)
+    events = page.locator(".timeline__event, .quote-list > li")
+    assert events.count() >= 8
+    widths = page.evaluate("() => ({scroll: document.documentElement.scrollWidth,"
+                           " client: document.documentElement.clientWidth})")
+    assert widths["scroll"] <= widths["client"], widths
+    for index in range(events.count()):
+        right = events.nth(index).evaluate("el => el.getBoundingClientRect().right")
+        assert right <= PHONE["width"], (path, index, right)
+    assert serious_axe_violations(page) == []

@@ -299,6 +299,7 @@
     var title = content.querySelector("h1");
     if (title) title.parentNode.insertBefore(buildControls(), title);
     else content.insertBefore(buildControls(), content.firstChild);
+    fill(mentions[0]);  // the parked card's link gets a real address (crawlers, Lighthouse SEO)
     content.appendChild(card);  // parked: aria-controls always points at an element
   }
 

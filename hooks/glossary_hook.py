@@ -100,6 +100,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not state.options.enabled:
+        _add_stubs(files, config)
         return files
     folder = state.options.dir.strip("/")
     state.entities, state.entity_files = {}, {}
@@ -149,6 +150,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
               "# Siapa berkata apa\n\nSemua kutipan langsung dalam artikel, dikelompokkan menurut "
               "pembicaranya.\n{: .no-gloss }\n\n")
     return files
+
+
+def _add_stubs(files: Files, config: MkDocsConfig) -> None:
+    """With the glossary off, its generated pages still exist (so `nav` resolves), saying so."""
+    options = state.options
+    for uri, title in ((f"{options.dir.strip('/')}/index.md", "Glosarium"),
+                       (f"{options.timeline_dir.strip('/')}/index.md", "Linimasa"),
+                       (options.quotes_page, "Siapa berkata apa")):
+        if files.get_file_from_path(uri) is None:
+            files.append(File.generated(config, uri, content=f"# {title}\n\nGlosarium dimatikan pada build ini.\n"))
 
 
 def _load_events(files: Files, folder: str) -> list[Event]:

@@ -106,3 +106,16 @@ def test_entity_page_lists_its_events(built_site):
                          "html.parser")
     dates = [t["datetime"] for t in html.select("section.entity-timeline time")]
     assert "2023-07-26" in dates
+
+
+def test_event_anchor_must_be_a_mention_or_quote_on_that_page(small_site):
+    small_site.write("index.md", "# Berita\n\nPutin berkata.\n")
+    small_site.entity("tokoh/putin.md", "Putin")
+    small_site.write("linimasa/peristiwa.yml", '- tanggal: "2024"\n  teks: x\n  entitas: [putin]\n'
+                                               "  rujukan: index.md#sebut-putin-1\n")
+    assert small_site.build().returncode == 0
+    small_site.write("linimasa/peristiwa.yml", '- tanggal: "2024"\n  teks: x\n  entitas: [putin]\n'
+                                               "  rujukan: index.md#sebut-putin-2\n")
+    result = small_site.build()
+    assert result.returncode != 0
+    assert "no mention or quote '#sebut-putin-2' on index.md" in result.stderr

@@ -44,6 +44,9 @@ log = logging.getLogger("mkdocs.hooks.glossary")
 BACKLINKS_PLACEHOLDER = "<!--glossary-backlinks-->"
 TIMELINE_PLACEHOLDER = "<!--glossary-timeline-->"
 QUOTES_PLACEHOLDER = "<!--glossary-quotes-->"
+# The page glossary goes in after Material's search has indexed the page (on_page_context):
+# hidden, it has no place in search results, and indexing it was a third of the glossary's cost.
+PAGE_GLOSSARY_PLACEHOLDER = "<!--glossary-page-->"
 
 
 class GlossaryConfig(base.Config):
@@ -77,6 +80,7 @@ class _State:
     order: dict[str, int]  # page src_uri -> position in the navigation
     files: Files
     generated: dict[str, str]  # src_uri of a generated page -> its placeholder
+    mentioned: dict[str, list[str]]  # page src_uri -> ids of the entities it mentions, in order
 
 
 state = _State()
@@ -106,6 +110,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.entities, state.entity_files = {}, {}
     state.backlinks = Backlinks()
     state.quotes, state.order, state.files, state.generated = {}, {}, files, {}
+    state.mentioned = {}
     loaded: list[Entity] = []
     for file in files.documentation_pages():
         uri = file.src_uri
@@ -237,10 +242,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         state.quotes[page.url] = (position, title, report.quotes)
 
     mentioned = list(dict.fromkeys(m.entity_id for m in report.mentions))
-    glossary = page_glossary(
-        (state.entities[i] for i in mentioned),
-        href=lambda e: get_relative_url(state.entity_files[e.id].url, page.url),
-    )
+    state.mentioned[page.file.src_uri] = mentioned
+    glossary = PAGE_GLOSSARY_PLACEHOLDER
     own = _entity_of(page)
     # For templates and other hooks (metadata): what this page is about and mentions.
     page.meta["glossary"] = {
@@ -271,7 +274,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     for url, (_position, _title, quotes) in state.quotes.items():
         anchors.setdefault(url, set()).update(quote.anchor for quote in quotes)
     for event in state.events:
-        if event.anchor and event.anchor not in anchors.get(_page_file(event.page).url, set()):
+        if event.anchor and event.anchor not in anchors.get(_page_url(event.page), set()):
             log.warning(f"docs/{state.options.timeline_dir}: event of {event.date.iso} (line {event.line}): "
                         f"no mention or quote '#{event.anchor}' on {event.page}")
     return env
@@ -285,6 +288,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         output = output.replace(BACKLINKS_PLACEHOLDER, _entity_sections(own, page), 1)
     elif state.register is not None and page.file.src_uri == state.register.src_uri:
         output = fill_counts(output, state.backlinks.counts(), state.entities)
+    glossary = page_glossary(
+        (state.entities[i] for i in state.mentioned.get(page.file.src_uri, ())),
+        href=lambda e: get_relative_url(state.entity_files[e.id].url, page.url),
+    )
+    output = output.replace(PAGE_GLOSSARY_PLACEHOLDER, glossary, 1)
     placeholder = state.generated.get(page.file.src_uri)
     if placeholder == TIMELINE_PLACEHOLDER:
         timeline = render_timeline(state.events, EventDate.parse(state.options.article_date),
@@ -336,6 +344,12 @@ def _placed_quotes() -> list[PlacedQuote]:
 
 def _page_file(uri: str) -> File:
     return state.files.get_file_from_path(uri)
+
+
+def _page_url(uri: str) -> str:
+    """The URL pages are known by (the home page's is '', its file's './')."""
+    file = _page_file(uri)
+    return file.page.url if file.page is not None else file.url
 
 
 def _page_title(uri: str) -> str:

@@ -10,10 +10,11 @@ annotated pages -> mentions collected -> generated pages.
 |                  | generated pages (register, timeline, quotes)                       |
 | on_nav           | remembers the reading order of pages                               |
 | on_page_markdown | tells the extension which page it is converting                    |
-| on_page_content  | collects mentions and quotes; adds entry headers, page glossary    |
+| on_page_content  | collects mentions and quotes; adds entry headers                   |
 | on_env           | every page is converted: warns about entries never mentioned,      |
 |                  | checks the events' anchors                                         |
-| on_post_page     | fills in backlinks, quotes, events and counts, known only now      |
+| on_post_page     | fills in backlinks, quotes, events and counts, known only now, and |
+|                  | the page glossary (after search has indexed the page)              |
 """
 
 from __future__ import annotations

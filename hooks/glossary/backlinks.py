@@ -25,19 +25,30 @@ class Backlinks:
 
     def __init__(self) -> None:
         self._pages: dict[str, tuple[str, list[Mention], bool, int]] = {}
+        #: Entity id -> URLs of the pages mentioning it, in order; built on the first `for_entity`
+        #: after a change: one pass over every mention instead of one per entity page.
+        self._pages_of: dict[str, list[str]] | None = None
 
     def add_page(self, page_url: str, page_title: str, mentions: Iterable[Mention],
                  is_entry: bool = False, position: int = 0) -> None:
         """Record (or, on a rebuild, replace) what a page mentions; `position` orders the pages."""
         self._pages[page_url] = (page_title, list(mentions), is_entry, position)
+        self._pages_of = None
 
     def for_entity(self, entity_id: str) -> list[PageMentions]:
+        """The pages mentioning `entity_id`, in `position` order (ties: the order pages were added)."""
+        if self._pages_of is None:
+            self._pages_of = {}
+            for url, (_title, mentions, _is_entry, _position) in sorted(self._pages.items(),
+                                                                        key=lambda item: item[1][3]):
+                for mentioned in dict.fromkeys(m.entity_id for m in mentions):
+                    self._pages_of.setdefault(mentioned, []).append(url)
         found = []
-        for url, (title, mentions, is_entry, position) in self._pages.items():
+        for url in self._pages_of.get(entity_id, ()):
+            title, mentions, is_entry, _position = self._pages[url]
             own = tuple(m for m in mentions if m.entity_id == entity_id)
-            if own:
-                found.append((position, PageMentions(url, title, own, is_entry)))
-        return [page for _position, page in sorted(found, key=lambda item: item[0])]
+            found.append(PageMentions(url, title, own, is_entry))
+        return found
 
     def anchors(self) -> dict[str, set[str]]:
         """Page URL -> the anchors of every mention on it."""

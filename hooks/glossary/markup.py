@@ -42,6 +42,9 @@ SKIP_TAGS = frozenset(
 #: Elements that hold a paragraph of text, for the snippets around a mention.
 BLOCK_TAGS = frozenset({"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "div", "summary"})
 SNIPPET_CONTEXT = 60
+#: Raw characters read around a mention for its snippet (more only in white-space-heavy text).
+_WINDOW = 4 * SNIPPET_CONTEXT
+_SPACES = re.compile(r"\s+")
 MODES = ("first", "all")
 
 
@@ -50,7 +53,7 @@ def mention_anchor(entity_id: str, number: int) -> str:
     return f"sebut-{entity_id}-{number}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # Slots: one is kept per mention in the edition.
 class Mention:
     entity_id: str
     anchor: str
@@ -83,6 +86,7 @@ class GlossaryExtension(Extension):
         self.mode = mode
         self.glossary_dir = glossary_dir.strip("/")
         self._by_path = {entity.src_path: entity for entity in entities.values()}
+        self._hrefs: dict[tuple[str, str], str] = {}  # (entry, page folder) -> relative link
         self.start_page()
 
     def start_page(self, src_path: str = "index.md", own_entity: str | None = None) -> None:
@@ -115,7 +119,12 @@ class GlossaryExtension(Extension):
         return self._by_path.get(target), inside
 
     def href_for(self, entity: Entity) -> str:
-        return posixpath.relpath(entity.src_path, posixpath.dirname(self.src_path) or ".")
+        # Cached: pages share folders, and `relpath` is slow enough to show at 1,000 entries.
+        key = (entity.src_path, posixpath.dirname(self.src_path) or ".")
+        href = self._hrefs.get(key)
+        if href is None:
+            href = self._hrefs[key] = posixpath.relpath(*key)
+        return href
 
     def line_of(self, needle: str) -> int | None:
         for number, line in enumerate(self.source_lines, start=1):
@@ -256,9 +265,9 @@ class GlossaryTreeprocessor(Treeprocessor):
                 self.ext.report.mentions.append(Mention(
                     entity_id=element.get("data-entity", ""),
                     anchor=element.get("id", ""),
-                    before=_clip_left(text[:start]),
+                    before=_clip_left(_text_before(text, start)),
                     text=" ".join(text[start:end].split()),
-                    after=_clip_right(text[end:]),
+                    after=_clip_right(_text_after(text, end)),
                     annotated=element.tag == "a",
                 ))
 
@@ -316,8 +325,33 @@ def _text_with_spans(block: etree.Element, placed: set[int]):
     return "".join(parts), spans
 
 
+def _text_before(text: str, start: int) -> str:
+    """`text[:start]`, or only its end when that is enough for `_clip_left` to give the same.
+
+    The clip depends only on the last SNIPPET_CONTEXT characters once white space is collapsed;
+    a window that still has more than that after collapsing ends the same way as the whole.
+    Without the window, every mention in a long paragraph would collapse the paragraph again.
+    """
+    if start <= _WINDOW:
+        return text[:start]
+    window = text[start - _WINDOW:start]
+    return window if len(_collapse(window)) > SNIPPET_CONTEXT else text[:start]
+
+
+def _text_after(text: str, end: int) -> str:
+    """`text[end:]`, or only its start when that is enough for `_clip_right` (see `_text_before`)."""
+    if len(text) - end <= _WINDOW:
+        return text[end:]
+    window = text[end:end + _WINDOW]
+    return window if len(_collapse(window)) > SNIPPET_CONTEXT else text[end:]
+
+
+def _collapse(text: str) -> str:
+    return _SPACES.sub(" ", text)
+
+
 def _clip_left(text: str) -> str:
-    text = re.sub(r"\s+", " ", text)
+    text = _collapse(text)
     if len(text) <= SNIPPET_CONTEXT:
         return text.lstrip()
     cut = text[-SNIPPET_CONTEXT:]
@@ -326,7 +360,7 @@ def _clip_left(text: str) -> str:
 
 
 def _clip_right(text: str) -> str:
-    text = re.sub(r"\s+", " ", text)
+    text = _collapse(text)
     if len(text) <= SNIPPET_CONTEXT:
         return text.rstrip()
     cut = text[:SNIPPET_CONTEXT]

@@ -80,6 +80,9 @@ class Matcher:
     def finditer(self, text: str) -> Iterator[Match]:
         """Yield non-overlapping matches, left to right, each the longest name at its start."""
         patterns = [p for p in (self._exact_re, self._folded_re) if p is not None]
+        if len(patterns) == 1:  # The usual case; the same steps as below, without the bookkeeping.
+            yield from self._finditer_one(patterns[0], text)
+            return
         hits: list[re.Match[str] | None] = [p.search(text) for p in patterns]
         pos = 0
         while True:
@@ -96,6 +99,16 @@ class Matcher:
             best = max((hit for hit in live if hit.start() == start), key=lambda hit: hit.end())
             yield Match(start, best.end(), self._entity_for(best.group()))
             pos = best.end()
+
+    def _finditer_one(self, pattern: re.Pattern[str], text: str) -> Iterator[Match]:
+        hit = pattern.search(text)
+        while hit is not None:
+            start = hit.start()
+            if start > 0 and _is_word_char(text[start - 1]):
+                hit = pattern.search(text, start + 1)  # Not the start of a word.
+                continue
+            yield Match(start, hit.end(), self._entity_for(hit.group()))
+            hit = pattern.search(text, hit.end())
 
     def _entity_for(self, matched: str) -> str:
         key = normalize_name(matched)

@@ -149,3 +149,24 @@ def test_visible_text_is_unchanged():
     get = lambda html: BeautifulSoup(html, "html.parser").get_text()  # noqa: E731
     assert get(with_glossary) == get(without)
     assert len(annotated(with_glossary)) == 4
+
+
+def test_first_link_goes_to_the_article_text_not_to_an_earlier_note():
+    text = ('Pengantar.\n\n!!! catatan "Catatan editor"\n\n    Putin disebut di catatan.\n\n'
+            "Vladimir Putin di teks artikel.\n\n<aside>Putin di aside</aside>\n\nPutin lagi.")
+    html, report = Converter(*ALL, extensions=("attr_list", "admonition", "md_in_html")).convert(text)
+    soup = BeautifulSoup(html, "html.parser")
+    link = soup.select_one("a.glossary-mention")
+    assert link.get_text() == "Vladimir Putin" and link.find_parent(class_="admonition") is None
+    assert link["id"] == "sebut-vladimir-putin-1"
+    note = soup.select_one(".admonition .glossary-mention")
+    assert note.name == "span" and note["id"] == "sebut-vladimir-putin-3"
+    # Backlinks stay in reading order.
+    assert [m.anchor for m in report.mentions] == [
+        "sebut-vladimir-putin-3", "sebut-vladimir-putin-1", "sebut-vladimir-putin-2"]
+
+
+def test_an_entity_only_in_a_note_is_linked_there():
+    text = '!!! catatan "Catatan editor"\n\n    Kremlin disebut hanya di catatan.\n'
+    html, _ = Converter(*ALL, extensions=("admonition",)).convert(text)
+    assert annotated(html) == ["Kremlin"]

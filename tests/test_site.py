@@ -197,3 +197,14 @@ def test_the_edition_builds_strictly_with_the_glossary_off(tmp_path):
     page = (tmp_path / "site" / "artikel" / "halaman-2" / "index.html").read_text(encoding="utf-8")
     assert "glossary-mention" not in page and "Dmitry Peskov" in page
     assert "Glosarium dimatikan" in (tmp_path / "site" / "glosarium" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", ARTICLE_PAGES)
+def test_the_card_is_on_the_first_mention_in_the_article_text_not_in_a_note(built_site, page):
+    html = soup(built_site, page)
+    for link in html.select("article a.glossary-mention"):
+        entity = link["data-entity"]
+        in_text = [m for m in html.select(f'article .glossary-mention[data-entity="{entity}"]')
+                   if m.find_parent(class_="admonition") is None]
+        if in_text:
+            assert in_text[0] is link, f"{page}: {entity} is linked in a note, not at {in_text[0]}"

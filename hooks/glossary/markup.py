@@ -39,6 +39,10 @@ SKIP_TAGS = frozenset(
     {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math",
      "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "title"}
 )
+#: Asides (editor's notes, admonitions): walked after the main text, so that with `mode="first"`
+#: an entity's link and card go to its first mention in the article itself, not in a note.
+ASIDE_CLASSES = frozenset({"admonition"})
+ASIDE_TAGS = frozenset({"aside", "details"})
 #: Elements that hold a paragraph of text, for the snippets around a mention.
 BLOCK_TAGS = frozenset({"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "div", "summary"})
 SNIPPET_CONTEXT = 60
@@ -160,7 +164,11 @@ class GlossaryTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         self.counts: dict[str, int] = {}
         self.placed: list[etree.Element] = []
+        self.asides: list[etree.Element] | None = []
         self._walk(root)
+        asides, self.asides = self.asides, None  # From here on, asides are walked where they are.
+        for aside in asides:
+            self._walk(aside)
         self._collect(root)
         quotes, unknown = collect_quotes(root, known=lambda speaker: speaker in self.ext.entities)
         self.ext.report.quotes.extend(quotes)
@@ -177,7 +185,10 @@ class GlossaryTreeprocessor(Treeprocessor):
             if child.tag == "a":
                 self._explicit_link(child)
             elif self._may_annotate(child):
-                self._walk(child)
+                if self.asides is not None and _is_aside(child):
+                    self.asides.append(child)
+                else:
+                    self._walk(child)
             if child.tail:
                 self._annotate_tail(element, child)
 
@@ -270,6 +281,10 @@ class GlossaryTreeprocessor(Treeprocessor):
                     after=_clip_right(_text_after(text, end)),
                     annotated=element.tag == "a",
                 ))
+
+
+def _is_aside(element: etree.Element) -> bool:
+    return element.tag in ASIDE_TAGS or not ASIDE_CLASSES.isdisjoint((element.get("class") or "").split())
 
 
 def _decorate(element: etree.Element, entity: Entity, anchor: str) -> None:

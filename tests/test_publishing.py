@@ -337,7 +337,9 @@ def test_article_pages_have_news_article_json_ld(published_site, page):
     assert original["headline"] == headline and original["publisher"] == liputan6
     assert original["datePublished"] == "2024-02-01"
 
-    annotated = list(dict.fromkeys(a["data-entity"] for a in html.select("article a.glossary-mention")))
+    # Every annotated entity, in the order the page first mentions it (a note may come first).
+    annotated = list(dict.fromkeys(m["data-entity"] for m in html.select("article .glossary-mention")))
+    assert set(annotated) == {a["data-entity"] for a in html.select("article a.glossary-mention")}
     entities = {path.stem: entity_of(path) for path in ENTITY_FILES}
     assert [m["name"] for m in data["mentions"]] == [entities[i].title for i in annotated]
     for mention, entity_id in zip(data["mentions"], annotated):

@@ -81,6 +81,7 @@ class _State:
     order: dict[str, int]  # page src_uri -> position in the navigation
     files: Files
     generated: dict[str, str]  # src_uri of a generated page -> its placeholder
+    public: dict[str, dict[str, Any]]  # entity id -> the entity as plain data, for templates
     mentioned: dict[str, list[str]]  # page src_uri -> ids of the entities it mentions, in order
 
 
@@ -111,6 +112,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     state.entities, state.entity_files = {}, {}
     state.backlinks = Backlinks()
     state.quotes, state.order, state.files, state.generated = {}, {}, files, {}
+    state.public = {}
     state.mentioned = {}
     loaded: list[Entity] = []
     for file in files.documentation_pages():
@@ -248,20 +250,24 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     own = _entity_of(page)
     # For templates and other hooks (metadata): what this page is about and mentions.
     page.meta["glossary"] = {
-        "entity": _public(own, page) if own else None,
-        "mentions": [_public(state.entities[i], page) for i in mentioned],
+        "entity": _public(own) if own else None,
+        "mentions": [_public(state.entities[i]) for i in mentioned],
     }
     if own is not None:
         return entity_header(own) + html + BACKLINKS_PLACEHOLDER + glossary
     return html + glossary
 
 
-def _public(entity: Entity, page: Page) -> dict[str, Any]:
-    return {
-        "id": entity.id, "title": entity.title, "type": entity.type, "summary": entity.summary,
-        "role": entity.role, "aliases": list(entity.aliases), "wikidata": entity.wikidata,
-        "wikidata_url": entity.wikidata_url, "url": state.entity_files[entity.id].url,
-    }
+def _public(entity: Entity) -> dict[str, Any]:
+    """An entity as plain data (treat as read-only): one shared dict per entity, not one per page."""
+    public = state.public.get(entity.id)
+    if public is None:
+        public = state.public[entity.id] = {
+            "id": entity.id, "title": entity.title, "type": entity.type, "summary": entity.summary,
+            "role": entity.role, "aliases": list(entity.aliases), "wikidata": entity.wikidata,
+            "wikidata_url": entity.wikidata_url, "url": state.entity_files[entity.id].url,
+        }
+    return public
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -82,6 +82,7 @@ class _State:
     files: Files
     generated: dict[str, str]  # src_uri of a generated page -> its placeholder
     public: dict[str, dict[str, Any]]  # entity id -> the entity as plain data, for templates
+    placed_quotes: list[PlacedQuote]  # every quote in reading order, known from on_env
     mentioned: dict[str, list[str]]  # page src_uri -> ids of the entities it mentions, in order
 
 
@@ -277,6 +278,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
     for entity in state.entities.values():
         if not counts.get(entity.id):
             log.warning(f"docs/{entity.src_path}: entity '{entity.id}' is never mentioned")
+    state.placed_quotes = _placed_quotes()  # Every page is read: put the quotes in reading order once.
     anchors = state.backlinks.anchors()
     for url, (_position, _title, quotes) in state.quotes.items():
         anchors.setdefault(url, set()).update(quote.anchor for quote in quotes)
@@ -315,7 +317,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def _entity_sections(entity: Entity, page: Page) -> str:
     """"Disebut di", then the entity's quotes and events, on its own page."""
     html = render_backlinks(state.backlinks.for_entity(entity.id), href=lambda url: _href(url, page))
-    quotes = [q for q in _placed_quotes() if q.quote.speaker == entity.id]
+    quotes = [q for q in state.placed_quotes if q.quote.speaker == entity.id]
     if quotes:
         html += ('<section class="entity-quotes" aria-labelledby="kutipan"><h2 id="kutipan">Kutipan</h2>'
                  + render_quote_list(quotes, href=lambda url: _href(url, page)) + "</section>")
@@ -329,7 +331,7 @@ def _entity_sections(entity: Entity, page: Page) -> str:
 
 def _quotes_by_speaker(page: Page) -> str:
     speakers: dict[str, list[PlacedQuote]] = {}
-    for quote in _placed_quotes():
+    for quote in state.placed_quotes:
         speakers.setdefault(quote.quote.speaker, []).append(quote)
     parts = []
     for speaker, quotes in speakers.items():

@@ -20,43 +20,38 @@ def test_the_small_site_builds(site):
     assert 'data-entity="kim-jong-un"' in site.html("index.html")
 
 
-def test_yaml_error_in_front_matter_names_file_and_line(site):
-    site.write("glosarium/tokoh/rusak.md", "---\ntitle: Rusak\ntype: person\nsummary: [tidak ditutup\n---\n\nIsi.\n")
+BAD_ENTRIES = {
+    "yaml error": ("tokoh/rusak.md", "---\ntitle: Rusak\ntype: person\nsummary: [tidak ditutup\n---\n\nIsi.\n",
+                   "docs/glosarium/tokoh/rusak.md:4: YAML error in front matter"),
+    "no title": ("tokoh/tanpa.md", "---\ntype: person\nsummary: Ringkas.\n---\n",
+                 "docs/glosarium/tokoh/tanpa.md:1: missing required field 'title'"),
+    "no type": ("tokoh/tanpa.md", "---\ntitle: Tanpa\nsummary: Ringkas.\n---\n",
+                "docs/glosarium/tokoh/tanpa.md:1: missing required field 'type'"),
+    "no summary": ("tokoh/tanpa.md", "---\ntitle: Tanpa\ntype: person\n---\n",
+                   "docs/glosarium/tokoh/tanpa.md:1: missing required field 'summary'"),
+    "unknown type": ("tokoh/aneh.md", "---\ntitle: Aneh\nsummary: Ringkas.\ntype: planet\n---\n",
+                     "docs/glosarium/tokoh/aneh.md:4: unknown type 'planet'"),
+    "unknown field": ("tokoh/lebih.md", "---\ntitle: Lebih\ntype: person\nsummary: R.\nulang_tahun: 1950\n---\n",
+                      "docs/glosarium/tokoh/lebih.md:5: unknown field 'ulang_tahun'"),
+    "bad wikidata": ("tokoh/wd.md", "---\ntitle: Wd\ntype: person\nsummary: R.\nwikidata: https://wikidata.org/Q1\n---\n",
+                     "docs/glosarium/tokoh/wd.md:5: 'wikidata' must be a Q-id"),
+    "alias claimed twice": ("tokoh/putin-lain.md",
+                            "---\ntitle: Putin Lain\ntype: person\nsummary: R.\naliases:\n  - Moskow\n---\n",
+                            "docs/glosarium/tokoh/putin-lain.md:6: name 'Moskow' is already claimed by 'moskow' "
+                            "(glosarium/tempat/moskow.md:2)"),
+    "duplicate id": ("lembaga/moskow.md", "---\ntitle: Kota Moskow\ntype: institution\nsummary: R.\n---\n",
+                     "entity id 'moskow' is already used by docs/glosarium/lembaga/moskow.md"),
+    "never mentioned": ("tokoh/sunyi.md", "---\ntitle: Tokoh Sunyi\ntype: person\nsummary: R.\n---\n",
+                        "WARNING -  docs/glosarium/tokoh/sunyi.md: entity 'sunyi' is never mentioned"),
+}
+
+
+@pytest.mark.parametrize("path, text, message", BAD_ENTRIES.values(), ids=BAD_ENTRIES.keys())
+def test_bad_entry_fails_the_strict_build_naming_file_and_line(site, path, text, message):
+    site.write(f"glosarium/{path}", text)
     result = site.build()
     assert result.returncode != 0
-    assert "docs/glosarium/tokoh/rusak.md:4: YAML error in front matter" in result.stderr
-
-
-@pytest.mark.parametrize("field", ["title", "type", "summary"])
-def test_missing_required_field(site, field):
-    lines = {"title": "title: Tanpa\n", "type": "type: person\n", "summary": "summary: Ringkas.\n"}
-    del lines[field]
-    site.write("glosarium/tokoh/tanpa.md", "---\n" + "".join(lines.values()) + "---\n\nIsi.\n")
-    result = site.build()
-    assert result.returncode != 0
-    assert f"docs/glosarium/tokoh/tanpa.md:1: missing required field '{field}'" in result.stderr
-
-
-def test_unknown_type_names_its_line(site):
-    site.write("glosarium/tokoh/aneh.md", "---\ntitle: Aneh\nsummary: Ringkas.\ntype: planet\n---\n")
-    result = site.build()
-    assert result.returncode != 0
-    assert "docs/glosarium/tokoh/aneh.md:4: unknown type 'planet'" in result.stderr
-
-
-def test_alias_claimed_by_two_entities(site):
-    site.entity("tokoh/putin-lain.md", "Putin Lain", extra="aliases:\n  - Moskow\n")
-    result = site.build()
-    assert result.returncode != 0
-    assert ("docs/glosarium/tokoh/putin-lain.md:6: name 'Moskow' is already claimed by 'moskow' "
-            "(glosarium/tempat/moskow.md:2)") in result.stderr
-
-
-def test_duplicate_entity_ids_in_different_folders(site):
-    site.entity("lembaga/moskow.md", "Kota Moskow", kind="institution")
-    result = site.build()
-    assert result.returncode != 0
-    assert "entity id 'moskow' is already used" in result.stderr
+    assert message in result.stderr
 
 
 def test_link_to_an_unknown_entity_file(site):
@@ -70,27 +65,6 @@ def test_line_numbers_count_the_page_front_matter(site):
     site.write("index.md", "---\ntitle: Berita\n---\n\n" + ARTICLE + "\n[siapa](glosarium/x.md)\n")
     result = site.build()
     assert "docs/index.md:9: link to unknown glossary entry" in result.stderr
-
-
-def test_never_mentioned_entity_is_a_warning(site):
-    site.entity("tokoh/sunyi.md", "Tokoh Sunyi")
-    result = site.build()
-    assert result.returncode != 0
-    assert "WARNING" in result.stderr
-    assert "docs/glosarium/tokoh/sunyi.md: entity 'sunyi' is never mentioned" in result.stderr
-
-
-def test_unknown_field_is_an_error(site):
-    site.entity("tokoh/lebih.md", "Lebih", extra="ulang_tahun: 1950\n")
-    result = site.build()
-    assert result.returncode != 0
-    assert "docs/glosarium/tokoh/lebih.md:5: unknown field 'ulang_tahun'" in result.stderr
-
-
-def test_bad_wikidata_id(site):
-    site.entity("tokoh/wd.md", "Wd", extra="wikidata: https://wikidata.org/Q1\n")
-    result = site.build()
-    assert "docs/glosarium/tokoh/wd.md:5: 'wikidata' must be a Q-id" in result.stderr
 
 
 def test_html_in_front_matter_is_escaped_everywhere(site):

@@ -42,7 +42,7 @@ def register_markdown(entities: Iterable[Entity], href: Callable[[Entity], str],
         parts.append(f"## {label} {{#{kind}}}\n")
         items = "".join(
             f'<li data-entity="{escape(e.id)}"><a href="{escape(href(e))}">{escape(e.title)}</a> '
-            f'<span class="glossary-count">({COUNT_PLACEHOLDER.format(id=escape(e.id))}&nbsp;sebutan)</span>'
+            f'<span class="glossary-count" data-search-exclude>({COUNT_PLACEHOLDER.format(id=escape(e.id))}&nbsp;sebutan)</span>'
             f'<br><span class="glossary-summary">{escape(e.summary)}</span></li>'
             for e in members
         )

@@ -1,0 +1,34 @@
+"""The entity types: the one table of ids, Indonesian labels and colours.
+
+Everything else reads this table: validation (`entries`), the mentions and cards the extension
+emits (`data-entity-type` plus the colours as CSS custom properties), the highlighting switches
+and the register. The CSS and the script never name a type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class EntityType:
+    id: str
+    #: What readers see (Indonesian), singular.
+    label: str
+    #: Underline and card colour in the light scheme, and in the dark (slate) scheme.
+    colour: str
+    colour_dark: str
+
+    @property
+    def style(self) -> str:
+        """Inline CSS custom properties that carry the colours to the stylesheet."""
+        return f"--glossary-colour:{self.colour};--glossary-colour-dark:{self.colour_dark}"
+
+
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    EntityType("person", "Tokoh", "#8a3ffc", "#c6a0ff"),
+    EntityType("institution", "Lembaga", "#0f62fe", "#8ab4ff"),
+    EntityType("place", "Tempat", "#198038", "#6fdc8c"),
+)
+
+TYPES_BY_ID: dict[str, EntityType] = {entity_type.id: entity_type for entity_type in ENTITY_TYPES}

@@ -1,22 +1,25 @@
 /*
- * Glossary cards and highlighting controls for the annotated edition.
+ * Glossary cards and highlighting switches for the annotated edition.
  *
- * Progressive enhancement. Without this script every highlighted mention is an ordinary link to
- * its entry, and the page glossary (aside.glossary-page, hidden on screen) is printed. With it:
+ * Progressive enhancement. The glossary extension renders everything on the server: each first
+ * mention is an ordinary link to its entry, described (aria-describedby) by the entry's summary
+ * in the page glossary (aside.glossary-page, hidden on screen, printed); the highlighting
+ * switches sit above the title. With this script:
  *
  * - A card opens on a mention after a short hover, on keyboard focus, or on the first tap of a
  *   touch screen (the second tap, or the card's link, goes to the entry). Its content is read
- *   from the page glossary: name, type, role, summary and the entry's address.
+ *   from the page glossary: name, type, role, summary, small print and the entry's address.
  * - WCAG 2.1 SC 1.4.13: Esc closes the card without moving focus; the pointer can travel from
  *   the mention onto the card (CLOSE_DELAY of grace); the card stays until Esc, until focus and
  *   pointer have both left the mention and the card, or until a tap elsewhere.
- * - The card holds a link, and a role=tooltip must not hold interactive content. So this is the
- *   disclosure pattern: the mention gets aria-expanded and aria-controls, and the card is placed
- *   right after the mention in the DOM, so Tab goes from the mention into the card and a screen
- *   reader reads it where it belongs. It is made of spans because it may sit inside a paragraph.
- * - Readers can switch the highlighting of people, institutions and places off and on; the choice
- *   is kept in localStorage. A switched-off mention looks like plain text and behaves like a plain
- *   link (no hover card, no tap interception), but still shows its card on keyboard focus.
+ * - The card is a visual preview, out of the Tab order and hidden from assistive technology:
+ *   the mention already links to the entry, and screen readers hear the summary as the
+ *   mention's description. So Tab goes from one mention to the next, one stop each.
+ * - The switches turn the highlighting of a type off and on; the choice is kept in
+ *   localStorage. A switched-off mention looks like plain text and behaves like a plain link
+ *   (no hover card, no tap interception), but still shows its card on keyboard focus.
+ * - Types are data: this script reads them from data-entity-type and never names one; the
+ *   colours come with the markup as the custom properties --glossary-colour(-dark).
  *
  * Material's instant navigation replaces the page content without reloading this script, so the
  * page is set up again for every document that Material's `document$` observable announces.
@@ -30,7 +33,9 @@
   var MARGIN = 8;         // px the card keeps from the viewport's edges
   var MAX_WIDTH = 352;    // px (22rem)
   var STORAGE_KEY = "glosarium.sorotan-mati";
-  var TYPES = [["person", "Tokoh"], ["institution", "Lembaga"], ["place", "Tempat"]];
+  var COLOURS = ["--glossary-colour", "--glossary-colour-dark"];
+  var MENTIONS = "a.glossary-mention[data-entity-type]";
+  var SWITCHES = ".glossary-controls input[type=checkbox][data-entity-type]";
 
   if (window.glossaryReaderReady) return;
   window.glossaryReaderReady = true;
@@ -43,7 +48,6 @@
   var closeTimer = 0;
   var press = { mention: null, touch: false, wasOpen: false };
   var switchedOff = loadSwitchedOff();
-  applySwitchedOff();
 
   /* ---- Card ---------------------------------------------------------------------------- */
 
@@ -58,13 +62,16 @@
     var el = element("span", "glossary-popup");
     el.id = "glossary-popup";
     el.hidden = true;
+    // A preview for eyes and pointers only: screen readers get the summary through the
+    // mention's aria-describedby, and keyboards have the mention's own link.
+    el.setAttribute("aria-hidden", "true");
     parts.type = el.appendChild(element("span", "glossary-popup__type"));
     parts.name = el.appendChild(element("strong", "glossary-popup__name"));
     parts.role = el.appendChild(element("span", "glossary-popup__role"));
     parts.summary = el.appendChild(element("span", "glossary-popup__summary"));
+    parts.meta = el.appendChild(element("span", "glossary-popup__meta"));
     parts.more = el.appendChild(element("a", "glossary-popup__more", "Selengkapnya"));
-    // Heard by screen readers, not shown: "Selengkapnya tentang <name>".
-    parts.moreAbout = parts.more.appendChild(element("span", "glossary-popup__context"));
+    parts.more.tabIndex = -1;  // out of the Tab order: Tab goes on to the next mention
     el.addEventListener("pointerenter", function (event) {
       if (event.pointerType !== "touch") { clearTimeout(closeTimer); because.hover = true; }
     });
@@ -90,19 +97,24 @@
     return el ? el.textContent.trim() : "";
   }
 
+  /** Show `text` in `part`, or hide the part when there is none. */
+  function setText(part, text) {
+    part.textContent = text;
+    part.hidden = !text;
+  }
+
   function fill(mention) {
     var entry = entryFor(mention);
     if (!entry) return false;
-    var type = entry.getAttribute("data-entity-type");
-    var name = textOf(entry, ".glossary-card__title");
-    card.className = "glossary-popup glossary-popup--" + type;
-    parts.type.textContent = textOf(entry, ".glossary-card__type");
-    parts.name.textContent = name;
-    parts.role.textContent = textOf(entry, ".glossary-card__role");
-    parts.role.hidden = !parts.role.textContent;
+    COLOURS.forEach(function (name) {
+      card.style.setProperty(name, entry.style.getPropertyValue(name));
+    });
+    setText(parts.type, textOf(entry, ".glossary-card__type"));
+    parts.name.textContent = textOf(entry, ".glossary-card__title");
+    setText(parts.role, textOf(entry, ".glossary-card__role"));
     parts.summary.textContent = textOf(entry, ".glossary-card__summary");
+    setText(parts.meta, textOf(entry, ".glossary-card__meta"));
     parts.more.href = entry.querySelector(".glossary-card__title").href;
-    parts.moreAbout.textContent = " tentang " + name;
     return true;
   }
 
@@ -114,7 +126,6 @@
     if (!fill(mention)) return;
     mention.parentNode.insertBefore(card, mention.nextSibling);
     card.hidden = false;
-    mention.setAttribute("aria-expanded", "true");
     open = mention;
     place();
   }
@@ -124,7 +135,6 @@
     clearTimeout(closeTimer);
     if (open) {
       if (card.contains(document.activeElement)) open.focus();  // never strand focus in a hidden card
-      open.setAttribute("aria-expanded", "false");
       card.hidden = true;
       open = null;
     }
@@ -182,8 +192,8 @@
 
   /* ---- Mentions ------------------------------------------------------------------------- */
 
-  function typeOf(mention) {
-    return mention.getAttribute("data-entity-type");
+  function typeOf(el) {
+    return el.getAttribute("data-entity-type");
   }
 
   function onFocusOut(event) {
@@ -199,8 +209,6 @@
       mention.setAttribute("data-title", mention.getAttribute("title"));
       mention.removeAttribute("title");
     }
-    mention.setAttribute("aria-expanded", "false");
-    mention.setAttribute("aria-controls", card.id);
 
     mention.addEventListener("pointerenter", function (event) {
       if (event.pointerType === "touch" || switchedOff[typeOf(mention)]) return;
@@ -240,7 +248,7 @@
     });
   }
 
-  /* ---- Highlighting controls ------------------------------------------------------------ */
+  /* ---- Highlighting switches (rendered by the extension above the title) ---------------- */
 
   function loadSwitchedOff() {
     var result = {};
@@ -253,54 +261,42 @@
   }
 
   function saveSwitchedOff() {
-    var list = TYPES.map(function (t) { return t[0]; }).filter(function (type) { return switchedOff[type]; });
+    var list = Object.keys(switchedOff).filter(function (type) { return switchedOff[type]; }).sort();
     try { localStorage.setItem(STORAGE_KEY, list.join(",")); } catch (error) { /* not kept */ }
   }
 
+  /** A switched-off type's mentions look like plain text (glossary.css, .glossary-mention--off). */
   function applySwitchedOff() {
-    TYPES.forEach(function (t) {
-      document.documentElement.classList.toggle("glossary-hide-" + t[0], !!switchedOff[t[0]]);
-    });
+    var mentions = document.querySelectorAll(MENTIONS);
+    for (var i = 0; i < mentions.length; i++) {
+      mentions[i].classList.toggle("glossary-mention--off", !!switchedOff[typeOf(mentions[i])]);
+    }
   }
 
-  function buildControls() {
-    var box = element("fieldset", "glossary-controls");
-    box.appendChild(element("legend", "glossary-controls__legend", "Sorotan"));
-    TYPES.forEach(function (t) {
-      var label = element("label", "glossary-controls__option");
-      var input = element("input");
-      input.type = "checkbox";
-      input.name = "glossary-highlight";
-      input.value = t[0];
-      input.checked = !switchedOff[t[0]];
-      input.addEventListener("change", function () {
-        switchedOff[t[0]] = !input.checked;
-        saveSwitchedOff();
-        applySwitchedOff();
-        if (open && typeOf(open) === t[0] && !because.focus) hide();
-      });
-      label.appendChild(input);
-      // The label is itself the legend: it looks like a highlighted mention of that type.
-      label.appendChild(element("span", "glossary-controls__sample glossary-controls__sample--" + t[0], t[1]));
-      box.appendChild(label);
+  function bindSwitch(input) {
+    var type = typeOf(input);
+    input.checked = !switchedOff[type];
+    input.addEventListener("change", function () {
+      switchedOff[type] = !input.checked;
+      saveSwitchedOff();
+      applySwitchedOff();
+      if (open && typeOf(open) === type && !because.focus) hide();
     });
-    return box;
   }
 
   /* ---- Page set-up ---------------------------------------------------------------------- */
 
   function init() {
     hide();
+    var switches = document.querySelectorAll(SWITCHES);
+    for (var s = 0; s < switches.length; s++) bindSwitch(switches[s]);
+    applySwitchedOff();
     var content = document.querySelector("article.md-content__inner");
-    var mentions = document.querySelectorAll("a.glossary-mention[data-entity-type]");
+    var mentions = document.querySelectorAll(MENTIONS);
     if (!content || !mentions.length) return;
     for (var i = 0; i < mentions.length; i++) setUpMention(mentions[i]);
-    // Above the title, never inside the article's text.
-    var title = content.querySelector("h1");
-    if (title) title.parentNode.insertBefore(buildControls(), title);
-    else content.insertBefore(buildControls(), content.firstChild);
     fill(mentions[0]);  // the parked card's link gets a real address (crawlers, Lighthouse SEO)
-    content.appendChild(card);  // parked: aria-controls always points at an element
+    content.appendChild(card);  // parked until a mention opens it
   }
 
   document.addEventListener("keydown", function (event) {

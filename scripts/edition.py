@@ -1,0 +1,625 @@
+"""Grow the edition: import a scraped article, then list the names the glossary does not cover yet.
+
+    .venv/bin/python scripts/edition.py import FILE --slug SLUG --date YYYY-MM-DD [--publisher NAME] [--via NAME]
+    .venv/bin/python scripts/edition.py suggest [PATHS...]
+
+Run it from the project folder (the one with mkdocs.yml). It needs only the site's own dependencies.
+
+import
+    Reads a scraped article in the seed's format (source/liputan6-2024-02-01.txt): an optional scraping
+    artefact line ("Sukses"), the title, the standfirst, the paragraphs, and "N dari M halaman" page
+    markers, each followed by its page's heading. One non-empty line is one paragraph. It writes
+    docs/artikel/<slug>/artikel.yml and docs/artikel/<slug>/halaman-N.md, copies FILE into source/ unless
+    the same bytes are already there (as source/<publisher>-<date>.txt, e.g. liputan6-2024-06-19.txt, or
+    source/<publisher>-<date>-<slug>.txt when that name is taken), and adds the pages to the nav of
+    mkdocs.yml as a section of "Artikel", newest first by date. Everything is checked and built in
+    memory first; a refusal (exit code 2, one line on stderr) writes nothing.
+
+suggest
+    Lists capitalised word sequences in the article pages (default: every page under docs/artikel/) that
+    no glossary entry's title or alias covers: `count<TAB>name<TAB>file:line`, most frequent first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+#: Exit code of a refusal (as argparse uses for bad arguments).
+REFUSED = 2
+ARTICLES_DIR = "artikel"  # under docs_dir
+
+
+class Refusal(Exception):
+    """A reason not to go on, shown to the editor as one line."""
+
+
+# --- Reading a scraped article ---------------------------------------------------------------------
+
+#: Lines a scraper leaves before the title. Only the file's first line is checked.
+SCRAPING_ARTEFACTS = frozenset({"Sukses"})
+PAGE_MARKER = re.compile(r"(\d+)\s+dari\s+(\d+)\s+halaman", re.IGNORECASE)
+
+
+@dataclass
+class ArticlePage:
+    number: int
+    heading: str
+    marker: str | None = None  # the source's "N dari M halaman" line (pages 2 and on)
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ScrapedArticle:
+    title: str
+    standfirst: str
+    pages: list[ArticlePage]
+    artefact: str | None = None  # the scraping artefact that was left out
+
+
+def read_scraped(text: str) -> ScrapedArticle:
+    """Split a scraped article into title, standfirst and pages; `Refusal` if it is not in the format."""
+    lines = [(number, line.strip(" \t")) for number, line in enumerate(text.splitlines(), 1)]
+    # str.strip() also counts a lone no-break space as blank; inside lines, no-break spaces are kept.
+    lines = [(number, line) for number, line in lines if line.strip()]
+    artefact = None
+    if lines and lines[0][1] in SCRAPING_ARTEFACTS:
+        artefact = lines.pop(0)[1]
+    if not lines:
+        raise Refusal("no title: the file has no text" + (f" besides '{artefact}'" if artefact else ""))
+    title_line, title = lines[0]
+    if PAGE_MARKER.fullmatch(title):
+        raise Refusal(f"no title: line {title_line} is a page marker ('{title}')")
+    if len(lines) == 1:
+        raise Refusal(f"no text after the title (line {title_line})")
+    standfirst_line, standfirst = lines[1]
+    if PAGE_MARKER.fullmatch(standfirst):
+        raise Refusal(f"line {standfirst_line}: a page marker where the standfirst should be")
+
+    pages = [ArticlePage(1, title)]
+    markers: list[tuple[int, str, int]] = []  # (line, text, the M of "N dari M")
+    rest = iter(lines[2:])
+    for number, line in rest:
+        marker = PAGE_MARKER.fullmatch(line)
+        if not marker:
+            pages[-1].paragraphs.append(line)
+            continue
+        expected = len(pages) + 1
+        if int(marker.group(1)) != expected:
+            raise Refusal(f"line {number}: page marker '{line}' where page {expected} should start")
+        heading = next(rest, None)
+        if heading is None or PAGE_MARKER.fullmatch(heading[1]):
+            raise Refusal(f"line {number}: page marker '{line}' is not followed by the page's heading")
+        pages.append(ArticlePage(expected, heading[1], marker=line))
+        markers.append((number, line, int(marker.group(2))))
+    for number, line, total in markers:
+        if total != len(pages):
+            raise Refusal(f"line {number}: page marker '{line}' but the text has {len(pages)} pages")
+    return ScrapedArticle(title, standfirst, pages, artefact)
+
+
+# --- Writing Markdown and YAML ---------------------------------------------------------------------
+
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_BLOCK_START = re.compile(r"(#|>|[-+](?=\s|$)|-+$|!!!)")
+_ORDERED_ITEM = re.compile(r"(\d+)\.(?=\s|$)")
+
+
+def markdown_text(line: str) -> str:
+    """`line` as Markdown that renders as exactly this text: markup characters are escaped.
+
+    Scraped news has almost none (the seed has none, so its lines stay byte for byte), but a line such as
+    "1. Pertama" or "*catatan*" must not become a list or emphasis.
+    """
+    line = _INLINE_SPECIAL.sub(r"\\\1", line)
+    line = _HTML_START.sub("&lt;", line)
+    line = _ENTITY.sub("&amp;", line)
+    if _BLOCK_START.match(line):
+        line = "\\" + line
+    return _ORDERED_ITEM.sub(r"\1\\.", line, count=1) if _ORDERED_ITEM.match(line) else line
+
+
+def yaml_string(value: str) -> str:
+    """A double-quoted YAML scalar on one line, as the pages' front matter writes titles."""
+    return yaml.safe_dump(value, default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n")
+
+
+def page_markdown(article: ScrapedArticle, page: ArticlePage) -> str:
+    """The page file: front matter, then the text as in docs/artikel/halaman-N.md."""
+    front = [
+        f"title: {yaml_string(page.heading)}",
+        f"description: {yaml_string(article.standfirst)}",
+        f"halaman: {page.number}",
+    ]
+    blocks = []
+    if page.marker:
+        blocks.append(f"{markdown_text(page.marker)}\n{{: .page-marker }}")
+    blocks.append(f"# {markdown_text(page.heading)}")
+    if page.number == 1:
+        blocks.append(f"{markdown_text(article.standfirst)}\n{{: .standfirst }}")
+    blocks.extend(markdown_text(paragraph) for paragraph in page.paragraphs)
+    return "---\n" + "\n".join(front) + "\n---\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def article_meta(article: ScrapedArticle, date: str, publisher: str, via: str | None,
+                 source: str, pages: list[str]) -> str:
+    """The article's artikel.yml (the format the engine reads)."""
+    lines = [
+        f"title: {yaml_string(article.title)}",
+        f"date: {yaml_string(date)}",
+        f"publisher: {yaml_string(publisher)}",
+    ]
+    if via:
+        lines.append(f"via: {yaml_string(via)}")
+    lines.append(f"source: {yaml_string(source)}")
+    lines.append("pages:")
+    lines.extend(f"  - {page}" for page in pages)
+    return "\n".join(lines) + "\n"
+
+
+# --- mkdocs.yml: read it, and add a section to the nav as text --------------------------------------
+
+class _TolerantLoader(yaml.SafeLoader):
+    """SafeLoader that reads `!ENV` and other tags as None: enough to look at mkdocs.yml's plain keys."""
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:", lambda loader, suffix, node: None)
+
+
+def load_config(text: str, name: str = "mkdocs.yml") -> dict:
+    try:
+        data = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 (a SafeLoader subclass)
+    except yaml.YAMLError as error:
+        raise Refusal(f"{name}: not valid YAML ({str(error).splitlines()[0]})") from None
+    if not isinstance(data, dict):
+        raise Refusal(f"{name}: not a mapping of settings")
+    return data
+
+
+_NAV_KEY = re.compile(r"nav\s*:\s*(#.*)?")
+_ARTIKEL_ITEM = re.compile(r"( *)-\s+([\"']?)Artikel\2\s*:(.*)")
+_PAGE_PATH = re.compile(r"[\w./-]+\.md")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _is_content(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
+def add_to_nav(config_text: str, title: str, page_paths: list[str], date: str,
+               article_date: dict[str, str]) -> str:
+    """Return mkdocs.yml with a section `- "title": [pages]` added under nav's "Artikel".
+
+    The config is edited as text: a YAML round trip would drop its comments and `!ENV` tags.
+    Sections stay newest first: the new one goes before the first item of an older article
+    (`article_date` maps a page path to its article's date); items of unknown date are passed over.
+    """
+    lines = config_text.splitlines(keepends=True)
+    nav = next((i for i, line in enumerate(lines) if _NAV_KEY.fullmatch(line.rstrip())), None)
+    if nav is None:
+        raise Refusal("mkdocs.yml: no top-level 'nav'")
+    start = None
+    for i in range(nav + 1, len(lines)):
+        if _is_content(lines[i]) and _indent(lines[i]) == 0 and not lines[i].startswith("-"):
+            break  # the next top-level key
+        found = _ARTIKEL_ITEM.fullmatch(lines[i].rstrip())
+        if found:
+            if found.group(3).split("#")[0].strip():
+                raise Refusal(f"mkdocs.yml:{i + 1}: nav's 'Artikel' must be a block list, one item a line")
+            start, own = i, _indent(lines[i])
+            break
+    if start is None:
+        raise Refusal("mkdocs.yml: no '- Artikel:' section in nav")
+    end = start + 1  # one past the last content line of the block
+    for i in range(start + 1, len(lines)):
+        if _is_content(lines[i]):
+            if _indent(lines[i]) <= own:
+                break
+            end = i + 1
+    children = [i for i in range(start + 1, end)
+                if _is_content(lines[i]) and lines[i].lstrip().startswith("-")]
+    if not children:
+        raise Refusal(f"mkdocs.yml:{start + 1}: nav's 'Artikel' has no items")
+    child = min(_indent(lines[i]) for i in children)
+    items = [i for i in children if _indent(lines[i]) == child]
+    nested = sorted({_indent(lines[i]) for i in children if _indent(lines[i]) > child})
+    step = nested[0] - child if nested else 4
+    newline = "\r\n" if lines[start].endswith("\r\n") else "\n"
+
+    section = [" " * child + f"- {yaml_string(title)}:" + newline]
+    section += [" " * (child + step) + f"- {path}" + newline for path in page_paths]
+    where = end
+    for n, item in enumerate(items):
+        stop = items[n + 1] if n + 1 < len(items) else end
+        paths = _PAGE_PATH.findall("".join(lines[item:stop]))
+        older = [article_date[p] for p in paths if p in article_date]
+        if older and older[0] < date:
+            where = item
+            break
+    if where == end and not lines[end - 1].endswith(("\n", "\r")):
+        lines[end - 1] += newline
+    return "".join(lines[:where] + section + lines[where:])
+
+
+# --- import ----------------------------------------------------------------------------------------
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DEFAULT_PUBLISHER = "Liputan6.com"  # the publisher of the format this reads
+
+
+@dataclass
+class Project:
+    root: Path
+    config_text: str
+    docs: Path
+
+    @classmethod
+    def here(cls, root: Path) -> Project:
+        path = root / "mkdocs.yml"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            raise Refusal(f"no mkdocs.yml in {root}: run this from the project folder") from None
+        docs_dir = load_config(text).get("docs_dir") or "docs"
+        return cls(root, text, root / str(docs_dir))
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def _publisher_stem(publisher: str) -> str:
+    """'Liputan6.com' -> 'liputan6', 'CNN Indonesia' -> 'cnn-indonesia'."""
+    stem = publisher.split(".")[0].lower()
+    return "-".join(re.findall(r"[a-z0-9]+", stem)) or "artikel"
+
+
+def _source_for(project: Project, data: bytes, file: Path, publisher: str, date: str,
+                slug: str) -> tuple[str, bool]:
+    """(path of the project's copy, whether it must be written)."""
+    folder = project.root / "source"
+    if file.resolve().parent == folder.resolve():
+        return project.rel(folder / file.name), False
+    existing = sorted(folder.glob("*")) if folder.is_dir() else []
+    for path in existing:
+        if path.is_file() and path.read_bytes() == data:
+            return project.rel(path), False
+    stem = _publisher_stem(publisher)
+    for name in (f"{stem}-{date}.txt", f"{stem}-{date}-{slug}.txt"):
+        if not (folder / name).exists():
+            return project.rel(folder / name), True
+    raise Refusal(f"source/{stem}-{date}-{slug}.txt exists and holds another text")
+
+
+def _article_dates(project: Project) -> dict[str, str]:
+    """Nav path of every page of every article that has an artikel.yml -> that article's date."""
+    dates: dict[str, str] = {}
+    for meta in sorted((project.docs / ARTICLES_DIR).rglob("artikel.yml")):
+        try:
+            data = yaml.safe_load(meta.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError, UnicodeDecodeError):
+            continue  # an article the nav edit cannot date: it is passed over
+        if not isinstance(data, dict) or not data.get("date"):
+            continue
+        folder = meta.parent.relative_to(project.docs).as_posix()
+        for page in data.get("pages") or []:
+            dates[f"{folder}/{page}"] = str(data["date"])
+    return dates
+
+
+def import_article(project: Project, file: Path, slug: str, date: str, publisher: str,
+                   via: str | None) -> list[str]:
+    """Check everything, then write the article; returns the lines of the report."""
+    if not SLUG.fullmatch(slug):
+        raise Refusal(f"slug '{slug}': use lower-case letters, digits and single hyphens (a-z, 0-9, -)")
+    if not DATE.fullmatch(date):
+        raise Refusal(f"date '{date}': write it as YYYY-MM-DD")
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        raise Refusal(f"date '{date}' does not exist") from None
+    if not publisher.strip():
+        raise Refusal("--publisher is empty")
+    folder = project.docs / ARTICLES_DIR / slug
+    for taken in (folder, folder.with_suffix(".md")):
+        if taken.exists():
+            raise Refusal(f"slug '{slug}' exists: {project.rel(taken)}")
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise Refusal(f"{file}: no such file") from None
+    except OSError as error:
+        raise Refusal(f"{file}: cannot read it ({error.strerror or error})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise Refusal(f"{file}: not UTF-8 text (byte {error.start})") from None
+    article = read_scraped(text.removeprefix("\ufeff"))
+
+    source, copy_source = _source_for(project, data, file, publisher, date, slug)
+    names = [f"halaman-{page.number}.md" for page in article.pages]
+    section = folder.relative_to(project.docs).as_posix()
+    nav_paths = [f"{section}/{name}" for name in names]
+    config = add_to_nav(project.config_text, article.title, nav_paths, date, _article_dates(project))
+    nav = load_config(config).get("nav")
+    if nav_paths[0] not in yaml.safe_dump(nav, allow_unicode=True):  # the edit must read back
+        raise Refusal("mkdocs.yml: could not add the pages to the nav")
+
+    files = {folder / name: page_markdown(article, page) for name, page in zip(names, article.pages)}
+    files[folder / "artikel.yml"] = article_meta(article, date, publisher, via, source, names)
+    _write(project, files, source if copy_source else None, data, config)
+
+    report = [f"imported '{article.title}' ({len(article.pages)} pages) into {project.rel(folder)}/"]
+    if article.artefact:
+        report.append(f"left out the scraping artefact '{article.artefact}' (line 1)")
+    report.append(f"source: {source}" + (" (copied)" if copy_source else " (already there)"))
+    report.append("nav: added under 'Artikel' in mkdocs.yml")
+    report.append(f"next: .venv/bin/python scripts/edition.py suggest {project.rel(folder)}")
+    return report
+
+
+def _write(project: Project, files: dict[Path, str], source: str | None, data: bytes, config: str) -> None:
+    """Write the new files, then mkdocs.yml; on a failure, remove what this run created."""
+    created: list[Path] = []
+    try:
+        if source:
+            (project.root / source).parent.mkdir(exist_ok=True)
+            with open(project.root / source, "xb") as out:
+                created.append(project.root / source)
+                out.write(data)
+        folder = next(iter(files)).parent
+        folder.mkdir(parents=True)
+        created.append(folder)
+        for path, text in files.items():
+            with open(path, "x", encoding="utf-8", newline="\n") as out:
+                created.append(path)
+                out.write(text)
+        (project.root / "mkdocs.yml").write_text(config, encoding="utf-8", newline="")
+    except OSError as error:
+        for path in reversed(created):
+            if path.is_dir():
+                path.rmdir()
+            else:
+                path.unlink(missing_ok=True)
+        raise Refusal(f"could not write {error.filename or 'a file'}: {error.strerror or error}") from None
+
+
+# --- suggest ---------------------------------------------------------------------------------------
+
+# Capitalised words that are not names. Kept small: each list is one reason.
+#: Function words that start sentences (pronouns, conjunctions, prepositions, sentence adverbs).
+FUNCTION_WORDS = frozenset("""
+    Ada Adapun Agar Akan Aku Anda Apa Apabila Atas Atau Bagaimana Bagi Bahkan Bahwa Banyak Beberapa
+    Begitu Belum Berbagai Bersama Bila Dalam Dan Dari Demikian Dengan Di Dia Hal Hanya Hingga Ia Ini
+    Itu Jadi Jika Juga Kalau Kami Kamu Karena Ke Kemudian Kepada Ketika Kini Kita Lalu Maka Masih
+    Meski Meskipun Menurut Mereka Namun Oleh Pada Para Saat Sama Sang Saya Sebagai Sebelum Sebelumnya
+    Sebuah Sedangkan Sejak Sekarang Selain Selama Semua Sementara Seorang Seperti Setelah Setiap
+    Sudah Supaya Tapi Telah Terhadap Tetapi Tidak Untuk Walaupun Yaitu Yakni Yang
+""".split())
+#: Dates are not entities.
+MONTHS = frozenset("Januari Februari Maret April Mei Juni Juli Agustus September Oktober November "
+                   "Desember".split())
+DAYS = frozenset("Senin Selasa Rabu Kamis Jumat Sabtu Minggu".split())
+#: Titles and words that news capitalises before or around names, and the page furniture.
+COMMON_WORDS = frozenset("""
+    Halaman Catatan Editor Baca Juga Dilansir Presiden Wakil Menteri Menlu Menhan Perdana Juru Bicara
+    Ketua Sekretaris Jenderal Direktur Kepala Gubernur Duta Besar Pemimpin Tuan Nyonya Bapak Ibu Dr Prof
+    TV
+""".split())
+STOP_WORDS = FUNCTION_WORDS | MONTHS | DAYS | COMMON_WORDS
+#: Offices come before names ("Menteri Luar Negeri Rusia Sergey Lavrov") but are not names themselves.
+OFFICES = re.compile(r"\b(?:(?:Wakil\s+)?(?:Menteri|Kementerian)\s+(?:Luar\s+Negeri|Dalam\s+Negeri|Pertahanan)"
+                     r"|Perdana\s+Menteri|Wakil\s+Presiden|Juru\s+[Bb]icara|Duta\s+Besar"
+                     r"|Sekretaris\s+Jenderal)\b")
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+_SENTENCE_END = tuple(".!?:;-–—…")
+_OPENERS = "\"'“‘(["
+_MARKUP_LINE = re.compile(r"\s*(\{:.*\}|!!!.*|\?\?\?.*|#.*|<.*)")  # attributes, note headers, headings, HTML
+_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+_ESCAPE = re.compile(r"\\(.)")
+
+
+@dataclass
+class Candidate:
+    name: str
+    count: int
+    where: str  # file:line of the first occurrence
+
+
+def article_paragraphs(path: Path) -> Iterator[tuple[int, str]]:
+    """(first line, plain text) of each paragraph of prose in a page, lines joined by line breaks.
+
+    Left out: front matter, headings (news headings are in Title Case, where every word is capitalised),
+    page markers, attribute lines, note headers and HTML. Notes' own text is kept.
+    """
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = 0
+    if lines and lines[0].strip() == "---":
+        closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        first = closing + 1 if closing is not None else 0
+    block: list[str] = []
+    start = 0
+    for number in range(first, len(lines) + 1):
+        line = lines[number] if number < len(lines) else ""
+        prose = line.strip() and not _MARKUP_LINE.fullmatch(line) and not PAGE_MARKER.fullmatch(line.strip())
+        if prose:
+            if not block:
+                start = number + 1
+            block.append(_ESCAPE.sub(r"\1", _LINK.sub(r"\1", line.strip())))
+        elif block:
+            yield start, "\n".join(block)
+            block = []
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip().rstrip(_OPENERS).rstrip()
+    return not before or before.endswith(_SENTENCE_END)
+
+
+def find_candidates(pages: Iterable[tuple[str, list[tuple[int, str]]]], covered) -> list[Candidate]:
+    """Capitalised word runs not covered by the glossary, most frequent first.
+
+    `pages` is (file name, [(first line, paragraph)]); `covered(text)` returns the glossary's spans in a text.
+    A run is broken by anything but white space, by a stop word, an office and a glossary name. Its first word,
+    when it starts a sentence, is dropped if it is an ordinary word (found in lower case elsewhere); a
+    one-word run at a sentence start counts only if the word is also capitalised mid-sentence somewhere.
+    """
+    pages = [(name, list(lines)) for name, lines in pages]
+    lower_words = {w.group().lower() for _, paragraphs in pages for _, text in paragraphs
+                   for w in _WORD.finditer(text) if w.group()[0].islower()}
+    found: list[tuple[str, str, bool]] = []  # (name, where, only at a sentence start)
+    for name, paragraphs in pages:
+        for number, text in paragraphs:
+            spans = covered(text) + [m.span() for m in OFFICES.finditer(text)]
+            for run in _runs(text, spans):
+                initial = _sentence_initial(text, run[0].start())
+                words = [w.group() for w in run]
+                if initial and (words[0].lower() in lower_words):
+                    words, initial = words[1:], False
+                if not words or len("".join(words)) < 2:
+                    continue
+                line = number + text.count("\n", 0, run[0].start())
+                found.append((" ".join(words), f"{name}:{line}", initial and len(words) == 1))
+    mid_sentence = {n for n, _, alone_initial in found if not alone_initial}
+    counts: dict[str, Candidate] = {}
+    for n, where, alone_initial in found:
+        if alone_initial and n not in mid_sentence:
+            continue
+        if n in counts:
+            counts[n].count += 1
+        else:
+            counts[n] = Candidate(n, 1, where)
+    order = {n: i for i, n in enumerate(counts)}
+    return sorted(counts.values(), key=lambda c: (-c.count, order[c.name]))
+
+
+def _runs(text: str, spans: list[tuple[int, int]]) -> Iterator[list[re.Match[str]]]:
+    run: list[re.Match[str]] = []
+    for word in _WORD.finditer(text):
+        value = word.group()
+        name_like = (value[0].isupper() and value not in STOP_WORDS
+                     and not any(s < word.end() and word.start() < e for s, e in spans))
+        joined = run and not text[run[-1].end():word.start()].strip()
+        if name_like and (joined or not run):
+            run.append(word)
+            continue
+        if run:
+            yield run
+        run = [word] if name_like else []
+    if run:
+        yield run
+
+
+def load_glossary(project: Project) -> list:
+    """The glossary's entities, loaded by the engine (hooks/glossary)."""
+    sys.path.insert(0, str(project.root / "hooks"))
+    config = load_config(project.config_text)
+    extra = config.get("extra") or {}
+    options = extra.get("glossary") if isinstance(extra.get("glossary"), dict) else {}
+    folder = project.docs / str(options.get("dir") or "glosarium")
+    try:
+        from glossary.entries import load_entries
+    except ImportError:
+        entities, errors = _entries_without_load_entries(folder, project.docs)
+    else:
+        entities, errors = load_entries(folder, project.docs)
+    for error in errors:
+        print(f"warning: {error}", file=sys.stderr)
+    return list(entities)
+
+
+def _entries_without_load_entries(folder: Path, docs: Path) -> tuple[list, list]:
+    """FALLBACK until the engine has `load_entries`: parse each entry file with the engine's parser."""
+    from glossary.entries import EntryError, parse_entry
+
+    entities, errors = [], []
+    for path in sorted(folder.rglob("*.md")):
+        if path.name == "index.md":
+            continue
+        src = path.relative_to(docs).as_posix()
+        try:
+            entities.append(parse_entry(path.read_text(encoding="utf-8"), f"docs/{src}")[0])
+        except EntryError as error:
+            errors.append(error)
+    return entities, errors
+
+
+def suggest(project: Project, paths: list[str]) -> list[Candidate]:
+    entities = load_glossary(project)
+    from glossary.matcher import Matcher  # hooks/ is on the path now
+
+    try:
+        matcher = Matcher.build(entities)
+    except ValueError as error:
+        raise Refusal(f"glossary: {error}") from None
+    targets = [project.root / p for p in paths] if paths else [project.docs / ARTICLES_DIR]
+    files: list[Path] = []
+    for target in targets:
+        if target.is_dir():
+            files.extend(sorted(target.rglob("*.md")))
+        elif target.is_file():
+            files.append(target)
+        else:
+            raise Refusal(f"{project.rel(target)}: no such file or folder")
+    try:
+        pages = [(project.rel(path), list(article_paragraphs(path))) for path in files]
+    except (OSError, UnicodeDecodeError) as error:
+        raise Refusal(f"cannot read a page: {error}") from None
+
+    def covered(text: str) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m in matcher.finditer(text)] if matcher else []
+
+    return find_candidates(pages, covered)
+
+
+# --- command line ----------------------------------------------------------------------------------
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="scripts/edition.py", description=__doc__.split("\n\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    one = commands.add_parser("import", help="import a scraped article as a new article of the edition")
+    one.add_argument("file", type=Path, metavar="FILE")
+    one.add_argument("--slug", required=True, help="folder name under docs/artikel/ (a-z, 0-9, -)")
+    one.add_argument("--date", required=True, help="publication date, YYYY-MM-DD")
+    one.add_argument("--publisher", default=DEFAULT_PUBLISHER, help=f"default: {DEFAULT_PUBLISHER}")
+    one.add_argument("--via", help="the agency the article cites, e.g. CNA")
+    two = commands.add_parser("suggest", help="list names in the article pages that no entry covers")
+    two.add_argument("paths", nargs="*", metavar="PATHS", help="pages or folders (default: docs/artikel/)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        project = Project.here(Path.cwd())
+        if args.command == "import":
+            report = import_article(project, args.file, args.slug, args.date, args.publisher, args.via)
+            print("\n".join(report))
+        else:
+            for candidate in suggest(project, args.paths):
+                print(f"{candidate.count}\t{candidate.name}\t{candidate.where}")
+    except Refusal as refusal:
+        print(f"edition.py {args.command}: {refusal}", file=sys.stderr)
+        return REFUSED
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

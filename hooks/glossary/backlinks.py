@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 
+from .articles import Article
+from .dates import format_iso_date
 from .markup import Mention
 
 
@@ -18,6 +20,8 @@ class PageMentions:
     mentions: tuple[Mention, ...]
     #: True for a glossary entry's page; those are listed apart and not counted.
     is_entry: bool = False
+    #: The article the page belongs to, if any.
+    article: Article | None = None
 
 
 class Backlinks:
@@ -25,14 +29,16 @@ class Backlinks:
 
     def __init__(self) -> None:
         self._pages: dict[str, tuple[str, list[Mention], bool, int]] = {}
+        self._articles: dict[str, Article | None] = {}
         #: Entity id -> URLs of the pages mentioning it, in order; built on the first `for_entity`
         #: after a change: one pass over every mention instead of one per entity page.
         self._pages_of: dict[str, list[str]] | None = None
 
     def add_page(self, page_url: str, page_title: str, mentions: Iterable[Mention],
-                 is_entry: bool = False, position: int = 0) -> None:
+                 is_entry: bool = False, position: int = 0, article: Article | None = None) -> None:
         """Record (or, on a rebuild, replace) what a page mentions; `position` orders the pages."""
         self._pages[page_url] = (page_title, list(mentions), is_entry, position)
+        self._articles[page_url] = article
         self._pages_of = None
 
     def for_entity(self, entity_id: str) -> list[PageMentions]:
@@ -47,12 +53,23 @@ class Backlinks:
         for url in self._pages_of.get(entity_id, ()):
             title, mentions, is_entry, _position = self._pages[url]
             own = tuple(m for m in mentions if m.entity_id == entity_id)
-            found.append(PageMentions(url, title, own, is_entry))
+            found.append(PageMentions(url, title, own, is_entry, self._articles.get(url)))
         return found
 
     def anchors(self) -> dict[str, set[str]]:
         """Page URL -> the anchors of every mention on it."""
         return {url: {m.anchor for m in mentions} for url, (_t, mentions, _e, _p) in self._pages.items()}
+
+    def article_counts(self) -> dict[str, int]:
+        """In how many articles each entity is mentioned."""
+        seen: dict[str, set[str]] = {}
+        for url, (_title, mentions, is_entry, _position) in self._pages.items():
+            article = self._articles.get(url)
+            if article is None or is_entry:
+                continue
+            for mention in mentions:
+                seen.setdefault(mention.entity_id, set()).add(article.folder)
+        return {entity_id: len(folders) for entity_id, folders in seen.items()}
 
     def counts(self, *, entries: bool = False) -> dict[str, int]:
         """Mentions per entity on the edition's pages (with `entries`, on glossary entries too)."""
@@ -66,26 +83,25 @@ class Backlinks:
 
 
 def render_backlinks(pages: list[PageMentions], href: Callable[[str], str]) -> str:
-    """HTML for "Disebut di" (each mention in context) and the entries that mention the entity.
-
-    `href(page_url)` gives a link from the current page.
+    """HTML for "Disebut di", grouped by article (each mention in context), and the entries that
+    mention the entity. `href(page_url)` gives a link from the current page.
     """
     edition = [page for page in pages if not page.is_entry]
     entries = [page for page in pages if page.is_entry]
-    items = []
+    groups: dict[str, tuple[Article | None, list[PageMentions]]] = {}
     for page in edition:
-        count = len(page.mentions)
-        snippets = "".join(
-            f'<li><a href="{escape(href(page.page_url))}#{escape(m.anchor)}">'
-            f"{escape(m.before)}<mark>{escape(m.text)}</mark>{escape(m.after)}</a></li>"
-            for m in page.mentions
-        )
-        items.append(
-            f'<li><a href="{escape(href(page.page_url))}">{escape(page.page_title)}</a> '
-            f'<span class="glossary-count">({count}&nbsp;sebutan)</span>'
-            f'<ol class="glossary-snippets">{snippets}</ol></li>'
-        )
-    body = f'<ul>{"".join(items)}</ul>' if items else "<p>Tidak disebut di halaman artikel.</p>"
+        key = page.article.folder if page.article else ""
+        groups.setdefault(key, (page.article, []))[1].append(page)
+    parts = []
+    for article, members in groups.values():
+        if article is not None:
+            parts.append(f'<h3 class="glossary-article">{escape(article.title)} '
+                         f'<time class="glossary-article__date" datetime="{escape(article.date)}">'
+                         f"{escape(format_iso_date(article.date))}</time></h3>")
+        elif len(groups) > 1:
+            parts.append('<h3 class="glossary-article">Halaman lain</h3>')
+        parts.append(f'<ul>{"".join(_page_item(page, href) for page in members)}</ul>')
+    body = "".join(parts) if parts else "<p>Tidak disebut di halaman artikel.</p>"
     html = ('<section class="glossary-backlinks" aria-labelledby="disebut-di">'
             f'<h2 id="disebut-di">Disebut di</h2>{body}</section>')
     if entries:
@@ -94,3 +110,14 @@ def render_backlinks(pages: list[PageMentions], href: Callable[[str], str]) -> s
         html += ('<section class="glossary-related" aria-labelledby="entri-terkait">'
                  f'<h2 id="entri-terkait">Disebut juga di entri</h2><p>{links}</p></section>')
     return html
+
+
+def _page_item(page: PageMentions, href: Callable[[str], str]) -> str:
+    snippets = "".join(
+        f'<li><a href="{escape(href(page.page_url))}#{escape(m.anchor)}">'
+        f"{escape(m.before)}<mark>{escape(m.text)}</mark>{escape(m.after)}</a></li>"
+        for m in page.mentions
+    )
+    return (f'<li><a href="{escape(href(page.page_url))}">{escape(page.page_title)}</a> '
+            f'<span class="glossary-count">({len(page.mentions)}&nbsp;sebutan)</span>'
+            f'<ol class="glossary-snippets">{snippets}</ol></li>')

@@ -1,55 +1,47 @@
-"""The Python-Markdown extension that turns entity names into annotated mentions.
+"""The tree processor that turns entity names into annotated mentions.
 
-It knows nothing of MkDocs. The caller builds one `GlossaryExtension` per
-build (the matcher inside it is compiled once), then for each page calls
-`start_page()` before converting and `finish_page()` after, which returns
-what the page mentions and any problems found.
-
-| registry         | name           | priority | what                                              |
-|------------------|----------------|----------|---------------------------------------------------|
-| preprocessors    | glossary_src   | 1000     | keeps the page's source lines, for error lines    |
-| inlinePatterns   | glossary_skip  | 175      | `[teks]{.no-gloss}`: a span never annotated       |
-| treeprocessors   | glossary       | 6        | after attr_list (8), before toc/anchors (5);      |
-|                  |                |          | also anchors quotes (`data-speaker`)             |
+It walks the element tree once, in document order, with asides (editor's notes) after the main
+text, so that in `first` mode an entity's link and card go to its first mention in the article
+itself. Around the annotations it adds what a page of the edition needs: the entity's header on
+its own page, the highlighting switches, the sources cited, and the page glossary the cards read.
+It knows nothing of MkDocs: the extension (`extension.py`) tells it which page it converts.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from markdown import Markdown
-from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from . import cards, references, snippets
 from .entries import Entity
-from .matcher import Matcher
 from .quotes import Quote, collect_quotes
+from .types import TYPES_BY_ID
+
+if TYPE_CHECKING:
+    from .extension import GlossaryExtension, PageContext
 
 #: Class an editor puts on a block (attr_list) or span to keep it unannotated.
 SKIP_CLASS = "no-gloss"
 MENTION_CLASS = "glossary-mention"
-#: Elements whose text is never annotated.
+#: Elements whose text is never annotated (also when an editor writes them as raw inline HTML).
 SKIP_TAGS = frozenset(
     {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math",
-     "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "title"}
+     "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "title", "summary", "select", "option"}
 )
-#: Asides (editor's notes, admonitions): walked after the main text, so that with `mode="first"`
-#: an entity's link and card go to its first mention in the article itself, not in a note.
+#: Asides (editor's notes, admonitions): walked after the main text.
 ASIDE_CLASSES = frozenset({"admonition"})
 ASIDE_TAGS = frozenset({"aside", "details"})
-#: Elements that hold a paragraph of text, for the snippets around a mention.
-BLOCK_TAGS = frozenset({"p", "li", "dd", "dt", "td", "th", "blockquote", "figcaption", "div", "summary"})
-SNIPPET_CONTEXT = 60
-#: Raw characters read around a mention for its snippet (more only in white-space-heavy text).
-_WINDOW = 4 * SNIPPET_CONTEXT
-_SPACES = re.compile(r"\s+")
 MODES = ("first", "all")
+_STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_RAW_TAG = re.compile(r"\s*<\s*(/?)\s*([A-Za-z][\w:-]*)[^>]*?(/?)\s*>\s*\Z", re.DOTALL)
 
 
 def mention_anchor(entity_id: str, number: int) -> str:
@@ -73,82 +65,26 @@ class Mention:
 class PageReport:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    #: (line or None, message) for bad input on the page.
+    #: Sources cited on the page, as "entity-id/source-id" ("/source-id" for an article's own).
+    cited: list[str] = field(default_factory=list)
+    #: The number each source has in the page's "Sumber" list, by the same key.
+    source_numbers: dict[str, int] = field(default_factory=dict)
+    #: (line in the page's Markdown or None, message) for bad input on the page.
     problems: list[tuple[int | None, str]] = field(default_factory=list)
+    #: Lines of front matter above the Markdown the extension saw (added to reported lines).
+    line_offset: int = 0
+
+    def located(self, path: str) -> list[str]:
+        """Each problem as `path:line: message`."""
+        return [f"{path}:{line + self.line_offset}: {message}" if line else f"{path}: {message}"
+                for line, message in self.problems]
 
 
-class GlossaryExtension(Extension):
-    """Annotate entity mentions. `mode` is 'first' (first mention per page) or 'all'."""
-
-    def __init__(self, entities: dict[str, Entity], matcher: Matcher, mode: str = "first",
-                 glossary_dir: str = "glosarium", **kwargs) -> None:
-        if mode not in MODES:
-            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
-        super().__init__(**kwargs)
-        self.entities = entities
-        self.matcher = matcher
-        self.mode = mode
-        self.glossary_dir = glossary_dir.strip("/")
-        self._by_path = {entity.src_path: entity for entity in entities.values()}
-        self._hrefs: dict[tuple[str, str], str] = {}  # (entry, page folder) -> relative link
-        self.start_page()
-
-    def start_page(self, src_path: str = "index.md", own_entity: str | None = None) -> None:
-        """Begin a page: mentions are linked relative to `src_path`; `own_entity` is never annotated."""
-        self.src_path = src_path
-        self.own_entity = own_entity
-        self.report = PageReport()
-        self.source_lines: list[str] = []
-
-    def finish_page(self) -> PageReport:
-        report, self.report = self.report, PageReport()
-        return report
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
-        md.preprocessors.register(_SourceLines(md, self), "glossary_src", 1000)
-        md.inlinePatterns.register(_SkipSpan(r"\[([^\]\n]+)\]\{\s*\.no-gloss\s*\}", md), "glossary_skip", 175)
-        md.treeprocessors.register(GlossaryTreeprocessor(md, self), "glossary", 6)
-
-    # Helpers the tree processor uses.
-    def entity_at(self, href: str) -> tuple[Entity | None, bool]:
-        """(entity, points_into_glossary) for a link target written by an editor."""
-        path = href.split("#", 1)[0].split("?", 1)[0]
-        if not path or "://" in path or path.startswith(("/", "mailto:")):
-            return None, False
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.src_path), path))
-        inside = target == self.glossary_dir or target.startswith(self.glossary_dir + "/")
-        if not target.endswith(".md"):
-            return None, False
-        return self._by_path.get(target), inside
-
-    def href_for(self, entity: Entity) -> str:
-        # Cached: pages share folders, and `relpath` is slow enough to show at 1,000 entries.
-        key = (entity.src_path, posixpath.dirname(self.src_path) or ".")
-        href = self._hrefs.get(key)
-        if href is None:
-            href = self._hrefs[key] = posixpath.relpath(*key)
-        return href
-
-    def line_of(self, needle: str) -> int | None:
-        for number, line in enumerate(self.source_lines, start=1):
-            if needle in line:
-                return number
-        return None
-
-
-class _SourceLines(Preprocessor):
-    def __init__(self, md: Markdown, ext: GlossaryExtension) -> None:
-        super().__init__(md)
-        self.ext = ext
-
-    def run(self, lines: list[str]) -> list[str]:
-        self.ext.source_lines = list(lines)
-        return lines
-
-
-class _SkipSpan(InlineProcessor):
+class SkipSpan(InlineProcessor):
     """`[teks]{.no-gloss}` (a Pandoc bracketed span) becomes `<span class="no-gloss">`."""
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(r"\[([^\]\n]+)\]\{\s*\.no-gloss\s*\}", md)
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[override]
         span = etree.Element("span", {"class": SKIP_CLASS})
@@ -156,32 +92,85 @@ class _SkipSpan(InlineProcessor):
         return span, m.start(0), m.end(0)
 
 
+class ReferencePattern(InlineProcessor):
+    """`[@id]` or `[@entity-id/id]`: a reference to a source, numbered by the tree processor."""
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(references.REFERENCE_PATTERN, md)
+
+    def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[override]
+        return references.placeholder(m.group(1)), m.start(0), m.end(0)
+
+
+class SourceLines(Preprocessor):
+    """Keeps the page's Markdown lines as written, to give problems their line."""
+
+    def __init__(self, md: Markdown, tree: GlossaryTreeprocessor) -> None:
+        super().__init__(md)
+        self.tree = tree
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.tree.source_lines = list(lines)
+        return lines
+
+
 class GlossaryTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, ext: GlossaryExtension) -> None:
+    def __init__(self, md: Markdown, ext: GlossaryExtension, announced: PageContext | None) -> None:
         super().__init__(md)
         self.ext = ext
+        self.announced = announced
+        self.source_lines: list[str] = []
 
     def run(self, root: etree.Element) -> None:
+        page = self.ext.context_for(self.md, self.announced)
+        if page is None:
+            references.drop_placeholders(root)  # Not a page we know: leave the text as written.
+            return
+        self.page = page
+        self.glossary = self.ext.glossary
+        self.mode = self.ext.getConfig("mode")
         self.counts: dict[str, int] = {}
         self.placed: list[etree.Element] = []
         self.asides: list[etree.Element] | None = []
+        self.raw_open: list[str] = []  # Skip tags an editor opened in raw inline HTML.
+        self.hrefs: dict[str, str] = {}
+        report = page.report
+
+        cited = references.resolve(root, page.sources, page.own_entity, self.glossary.entities, report,
+                                   line_of=self._line_of)
         self._walk(root)
         asides, self.asides = self.asides, None  # From here on, asides are walked where they are.
         for aside in asides:
             self._walk(aside)
         self._collect(root)
-        quotes, unknown = collect_quotes(root, known=lambda speaker: speaker in self.ext.entities)
-        self.ext.report.quotes.extend(quotes)
+        taken = {element.get("id") for element in root.iter() if element.get("id")}
+        quotes, unknown = collect_quotes(root, known=lambda speaker: speaker in self.glossary.entities,
+                                         taken=taken)
+        report.quotes.extend(quotes)
         for speaker in unknown:
-            self.ext.report.problems.append((self.ext.line_of(speaker), f"quote by unknown speaker '{speaker}'"))
+            report.problems.append((self._line_of(f'"{speaker}"'), f"quote by unknown speaker '{speaker}'"))
+
+        mentioned = [self.glossary.entities[i] for i in dict.fromkeys(m.entity_id for m in report.mentions)]
+        if page.own_entity is not None:
+            _insert_after_title(root, cards.entity_header(page.own_entity))
+        if any(m.annotated for m in report.mentions) and self.ext.getConfig("switches"):
+            _insert_before_title(root, cards.switches(mentioned))
+        sources_list = references.sources_section(cited)
+        if sources_list is not None:
+            root.append(sources_list)
+        if mentioned:
+            root.append(cards.page_glossary(mentioned, href=self._href))
 
     # Walking -----------------------------------------------------------------------------
 
     def _walk(self, element: etree.Element) -> None:
         children = list(element)  # Taken first: mentions inserted below are not walked again.
+        rebuilt: list[etree.Element] = []
         if element.text and self._may_annotate(element):
-            self._annotate_text(element)
+            element.text, rebuilt = self._split(element.text)
+        changed = bool(rebuilt)
         for child in children:
+            rebuilt.append(child)
             if child.tag == "a":
                 self._explicit_link(child)
             elif self._may_annotate(child):
@@ -189,8 +178,13 @@ class GlossaryTreeprocessor(Treeprocessor):
                     self.asides.append(child)
                 else:
                     self._walk(child)
-            if child.tail:
-                self._annotate_tail(element, child)
+            if child.tail and self._may_annotate(element):
+                child.tail, nodes = self._split(child.tail)
+                if nodes:
+                    rebuilt.extend(nodes)
+                    changed = True
+        if changed:  # One slice assignment per element: linear in the number of mentions.
+            element[:] = rebuilt
 
     def _may_annotate(self, element: etree.Element) -> bool:
         if not isinstance(element.tag, str) or element.tag.lower() in SKIP_TAGS:
@@ -198,30 +192,55 @@ class GlossaryTreeprocessor(Treeprocessor):
         classes = (element.get("class") or "").split()
         return SKIP_CLASS not in classes and MENTION_CLASS not in classes
 
-    def _annotate_text(self, element: etree.Element) -> None:
-        leading, mentions = self._split(element.text)
-        if mentions:
-            element.text = leading
-            for index, node in enumerate(mentions):
-                element.insert(index, node)
-
-    def _annotate_tail(self, parent: etree.Element, child: etree.Element) -> None:
-        leading, mentions = self._split(child.tail)
-        if mentions:
-            child.tail = leading
-            position = list(parent).index(child) + 1
-            for offset, node in enumerate(mentions):
-                parent.insert(position + offset, node)
-
     def _split(self, text: str) -> tuple[str, list[etree.Element]]:
-        """The text before the first mention, and one element per mention, each with its tail."""
+        """The text before the first mention, and one element per mention, each with its tail.
+
+        Raw inline HTML is stashed as placeholders in the text; a name between an editor's raw
+        `<a>` (or `<code>`, `<script>` …) and its closing tag is left alone.
+        """
+        if "\x02" not in text:  # The usual case: no raw HTML here.
+            return (text, []) if self.raw_open else self._split_plain(text)
+        pieces: list[str | etree.Element] = []
+        position = 0
+        for stashed in _STASHED.finditer(text):
+            self._scan(text[position:stashed.start()], pieces)
+            pieces.append(stashed.group(0))
+            self._track_raw(int(stashed.group(1)))
+            position = stashed.end()
+        self._scan(text[position:], pieces)
+        leading = ""
+        mentions: list[etree.Element] = []
+        for piece in pieces:
+            if isinstance(piece, str):
+                if mentions:
+                    mentions[-1].tail = (mentions[-1].tail or "") + piece
+                else:
+                    leading += piece
+            else:
+                mentions.append(piece)
+        return (leading, mentions) if mentions else (text, [])
+
+    def _scan(self, segment: str, pieces: list[str | etree.Element]) -> None:
+        """Append `segment` to `pieces`, its mentions as elements (none inside a raw skip tag)."""
+        if self.raw_open or not segment:
+            pieces.append(segment)
+            return
+        leading, mentions = self._split_plain(segment)
+        pieces.append(leading)
+        for mention in mentions:
+            tail, mention.tail = mention.tail, None
+            pieces += [mention, tail or ""]
+
+    def _split_plain(self, text: str) -> tuple[str, list[etree.Element]]:
+        """Mentions in `text`: (the text before the first, the mention elements with their tails)."""
         mentions: list[etree.Element] = []
         leading = text
         last = 0
-        for match in self.ext.matcher.finditer(text):
-            if match.entity_id == self.ext.own_entity:
+        own = self.page.own_entity.id if self.page.own_entity else None
+        for match in self.glossary.matcher.finditer(text):
+            if match.entity_id == own:
                 continue
-            element = self._mention(self.ext.entities[match.entity_id], text[match.start:match.end])
+            element = self._mention(self.glossary.entities[match.entity_id], text[match.start:match.end])
             if mentions:
                 mentions[-1].tail = text[last:match.start]
             else:
@@ -232,12 +251,27 @@ class GlossaryTreeprocessor(Treeprocessor):
             mentions[-1].tail = text[last:] or None
         return leading, mentions
 
+    def _track_raw(self, index: int) -> None:
+        """Follow the editor's raw inline tags: which skip tags are open at this point."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        raw = blocks[index] if index < len(blocks) else ""
+        match = _RAW_TAG.match(str(raw))
+        if not match:
+            return
+        closing, tag, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        if tag not in SKIP_TAGS or self_closing:
+            return
+        if not closing:
+            self.raw_open.append(tag)
+        elif tag in self.raw_open:
+            del self.raw_open[len(self.raw_open) - 1 - self.raw_open[::-1].index(tag):]
+
     def _mention(self, entity: Entity, text: str) -> etree.Element:
         number = self.counts.get(entity.id, 0) + 1
         self.counts[entity.id] = number
         anchor = mention_anchor(entity.id, number)
-        if number == 1 or self.ext.mode == "all":
-            element = etree.Element("a", {"href": self.ext.href_for(entity)})
+        if number == 1 or self.mode == "all":
+            element = etree.Element("a", {"href": self._href(entity)})
             _decorate(element, entity, anchor)
         else:  # Counted and anchored for backlinks, but not highlighted again.
             element = etree.Element("span", {"class": f"{MENTION_CLASS} {MENTION_CLASS}--repeat",
@@ -249,18 +283,50 @@ class GlossaryTreeprocessor(Treeprocessor):
     def _explicit_link(self, link: etree.Element) -> None:
         """An editor's Markdown link to an entity file is an annotated mention."""
         href = link.get("href", "")
-        entity, inside = self.ext.entity_at(href)
+        entity, inside = self._entity_at(href)
         if entity is None:
             if inside:
-                self.ext.report.problems.append(
-                    (self.ext.line_of(href), f"link to unknown glossary entry '{href}'"))
+                self.page.report.problems.append(
+                    (self._line_of(href), f"link to unknown glossary entry '{href}'"))
             return
         if MENTION_CLASS in (link.get("class") or "").split():
             return  # Already annotated (the tree was processed before).
+        if self.page.own_entity is not None and entity.id == self.page.own_entity.id:
+            return  # A link to the page itself is no mention of it.
         number = self.counts.get(entity.id, 0) + 1
         self.counts[entity.id] = number
         _decorate(link, entity, mention_anchor(entity.id, number))
         self.placed.append(link)
+
+    def _entity_at(self, href: str) -> tuple[Entity | None, bool]:
+        """(entity, points_into_glossary) for a link target written by an editor."""
+        path = href.split("#", 1)[0].split("?", 1)[0]
+        if not path or "://" in path or path.startswith(("/", "mailto:")) or not path.endswith(".md"):
+            return None, False
+        target = _normpath(_join(_dirname(self.page.src_path), path))
+        folder = self.glossary.folder
+        if target == self.glossary.register_path:
+            return None, False  # The register is an ordinary page.
+        return self.glossary.entity_at(target), target.startswith(folder + "/")
+
+    def _href(self, entity: Entity) -> str:
+        # Cached per page: `relpath` is slow enough to show at 1,000 entries.
+        href = self.hrefs.get(entity.id)
+        if href is None:
+            href = self.hrefs[entity.id] = _relpath(entity.src_path, _dirname(self.page.src_path))
+        return href
+
+    def _line_of(self, needle: str) -> int | None:
+        """The line of the next occurrence of `needle` not reported yet (repeats: later lines)."""
+        seen = getattr(self, "_seen_lines", None)
+        if seen is None:
+            seen = self._seen_lines = {}
+        start = seen.get(needle, 0)
+        for number, line in enumerate(self.source_lines[start:], start=start + 1):
+            if needle in line:
+                seen[needle] = number
+                return number
+        return None
 
     # Collecting --------------------------------------------------------------------------
 
@@ -269,16 +335,15 @@ class GlossaryTreeprocessor(Treeprocessor):
         if not self.placed:
             return
         placed = {id(element) for element in self.placed}
-        blocks = _blocks_with_mentions(root, placed)
-        for block in blocks:
-            text, spans = _text_with_spans(block, placed)
+        for block in snippets.blocks_with_mentions(root, placed):
+            text, spans = snippets.text_with_spans(block, placed)
             for element, start, end in spans:
-                self.ext.report.mentions.append(Mention(
+                self.page.report.mentions.append(Mention(
                     entity_id=element.get("data-entity", ""),
                     anchor=element.get("id", ""),
-                    before=_clip_left(_text_before(text, start)),
+                    before=snippets.clip_left(snippets.text_before(text, start)),
                     text=" ".join(text[start:end].split()),
-                    after=_clip_right(_text_after(text, end)),
+                    after=snippets.clip_right(snippets.text_after(text, end)),
                     annotated=element.tag == "a",
                 ))
 
@@ -289,95 +354,55 @@ def _is_aside(element: etree.Element) -> bool:
 
 def _decorate(element: etree.Element, entity: Entity, anchor: str) -> None:
     classes = (element.get("class") or "").split()
-    classes += [MENTION_CLASS, f"{MENTION_CLASS}--{entity.type}"]
-    element.set("class", " ".join(classes))
+    element.set("class", " ".join([*classes, MENTION_CLASS]))
     element.set("id", element.get("id") or anchor)
     element.set("data-entity", entity.id)
     element.set("data-entity-type", entity.type)
+    element.set("style", TYPES_BY_ID[entity.type].style)
     element.set("title", entity.summary)
+    element.set("aria-describedby", cards.summary_id(entity))
 
 
-def _blocks_with_mentions(root: etree.Element, placed: set[int]) -> list[etree.Element]:
-    """The innermost block elements (or the root) holding mentions, in document order."""
-    blocks: list[etree.Element] = []
-    seen: set[int] = set()
-
-    def visit(element: etree.Element, block: etree.Element) -> None:
-        for child in element:
-            if id(child) in placed:
-                if id(block) not in seen:
-                    seen.add(id(block))
-                    blocks.append(block)
-            elif isinstance(child.tag, str):
-                visit(child, child if child.tag in BLOCK_TAGS else block)
-
-    visit(root, root)
-    return blocks
+def _insert_before_title(root: etree.Element, element: etree.Element) -> None:
+    for index, child in enumerate(root):
+        if child.tag == "h1":
+            root.insert(index, element)
+            return
+    root.insert(0, element)
 
 
-def _text_with_spans(block: etree.Element, placed: set[int]):
-    """The text of `block` (nested blocks included) and where each placed mention sits in it."""
+def _insert_after_title(root: etree.Element, element: etree.Element) -> None:
+    index = 1 if len(root) and root[0].tag == "h1" else 0
+    root.insert(index, element)
+
+
+# Paths under the docs folder are posix paths; these are posixpath's, spelled out for speed.
+def _dirname(path: str) -> str:
+    return path.rpartition("/")[0]
+
+
+def _join(folder: str, path: str) -> str:
+    return f"{folder}/{path}" if folder else path
+
+
+def _normpath(path: str) -> str:
     parts: list[str] = []
-    spans: list[tuple[etree.Element, int, int]] = []
-    length = 0
-
-    def visit(element: etree.Element) -> None:
-        nonlocal length
-        if element.text:
-            parts.append(element.text)
-            length += len(element.text)
-        for child in element:
-            start = length
-            if isinstance(child.tag, str):
-                visit(child)
-            if id(child) in placed:
-                spans.append((child, start, length))
-            if child.tail:
-                parts.append(child.tail)
-                length += len(child.tail)
-
-    visit(block)
-    return "".join(parts), spans
+    for part in path.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if parts:
+                parts.pop()
+            continue
+        parts.append(part)
+    return "/".join(parts)
 
 
-def _text_before(text: str, start: int) -> str:
-    """`text[:start]`, or only its end when that is enough for `_clip_left` to give the same.
-
-    The clip depends only on the last SNIPPET_CONTEXT characters once white space is collapsed;
-    a window that still has more than that after collapsing ends the same way as the whole.
-    Without the window, every mention in a long paragraph would collapse the paragraph again.
-    """
-    if start <= _WINDOW:
-        return text[:start]
-    window = text[start - _WINDOW:start]
-    return window if len(_collapse(window)) > SNIPPET_CONTEXT else text[:start]
-
-
-def _text_after(text: str, end: int) -> str:
-    """`text[end:]`, or only its start when that is enough for `_clip_right` (see `_text_before`)."""
-    if len(text) - end <= _WINDOW:
-        return text[end:]
-    window = text[end:end + _WINDOW]
-    return window if len(_collapse(window)) > SNIPPET_CONTEXT else text[end:]
-
-
-def _collapse(text: str) -> str:
-    return _SPACES.sub(" ", text)
-
-
-def _clip_left(text: str) -> str:
-    text = _collapse(text)
-    if len(text) <= SNIPPET_CONTEXT:
-        return text.lstrip()
-    cut = text[-SNIPPET_CONTEXT:]
-    space = cut.find(" ")
-    return "…" + (cut[space + 1:] if 0 <= space < 20 else cut)
-
-
-def _clip_right(text: str) -> str:
-    text = _collapse(text)
-    if len(text) <= SNIPPET_CONTEXT:
-        return text.rstrip()
-    cut = text[:SNIPPET_CONTEXT]
-    space = cut.rfind(" ")
-    return (cut[:space] if space > SNIPPET_CONTEXT - 20 else cut) + "…"
+def _relpath(target: str, folder: str) -> str:
+    """`target` relative to the folder `folder` (both under the docs folder)."""
+    target_parts, folder_parts = target.split("/"), [p for p in folder.split("/") if p]
+    common = 0
+    while (common < len(folder_parts) and common < len(target_parts) - 1
+           and folder_parts[common] == target_parts[common]):
+        common += 1
+    return "/".join([".."] * (len(folder_parts) - common) + target_parts[common:])

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
+from .snippets import visible
+
 SPEAKER_ATTRIBUTE = "data-speaker"
 #: Text between straight or curly double quotes.
 _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”')
@@ -28,8 +30,14 @@ def quote_anchor(number: int) -> str:
     return f"kutipan-{number}"
 
 
-def collect_quotes(root: etree.Element, known: Callable[[str], bool]) -> tuple[list[Quote], list[str]]:
-    """Give each marked block an anchor; return its quotes and the unknown speaker ids."""
+def collect_quotes(root: etree.Element, known: Callable[[str], bool],
+                   taken: set[str] | None = None) -> tuple[list[Quote], list[str]]:
+    """Give each marked block an anchor; return its quotes and the unknown speaker ids.
+
+    An anchor never repeats an id already on the page (`taken`).
+    """
+    taken = set(taken or ())
+    number = 0
     quotes: list[Quote] = []
     unknown: list[str] = []
     for element in root.iter():
@@ -39,10 +47,16 @@ def collect_quotes(root: etree.Element, known: Callable[[str], bool]) -> tuple[l
         if not known(speaker):
             unknown.append(speaker)
             continue
-        anchor = element.get("id") or quote_anchor(len(quotes) + 1)
+        anchor = element.get("id")
+        if not anchor:
+            number += 1
+            while quote_anchor(number) in taken:
+                number += 1
+            anchor = quote_anchor(number)
+            taken.add(anchor)
         element.set("id", anchor)
         element.set("class", " ".join([*(element.get("class") or "").split(), "quote"]))
-        quotes.append(Quote(speaker, anchor, quoted_words("".join(element.itertext()))))
+        quotes.append(Quote(speaker, anchor, quoted_words(visible("".join(element.itertext())))))
     return quotes, unknown
 
 
@@ -59,6 +73,8 @@ class PlacedQuote:
     quote: Quote
     page_url: str
     page_title: str
+    #: The title of the article the quote is in, if any.
+    article_title: str | None = None
 
 
 def render_quote_list(quotes: list[PlacedQuote], href: Callable[[str], str]) -> str:

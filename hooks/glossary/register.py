@@ -7,11 +7,13 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from html import escape
 
-from .entries import TYPE_LABELS, Entity
+from .entries import Entity
+from .types import ENTITY_TYPES
 
-#: Where a mention count goes; filled in once every page has been read.
+#: Where a mention count (and the number of articles) goes; filled in once every page has been read.
 COUNT_PLACEHOLDER = "<!--glossary-count:{id}-->"
-_ANY_COUNT_PLACEHOLDER = re.compile(re.escape(COUNT_PLACEHOLDER).replace(re.escape("{id}"), ".*?"))
+ARTICLES_PLACEHOLDER = "<!--glossary-articles:{id}-->"
+_ANY_PLACEHOLDER = re.compile(r"<!--glossary-(?:count|articles):[^>]*?-->")
 
 
 def sort_key(title: str) -> str:
@@ -26,23 +28,24 @@ def register_markdown(entities: Iterable[Entity], href: Callable[[Entity], str],
 
     Entries are raw HTML, so front matter is never parsed as Markdown.
     """
-    by_type: dict[str, list[Entity]] = {kind: [] for kind in TYPE_LABELS}
+    by_type: dict[str, list[Entity]] = {kind.id: [] for kind in ENTITY_TYPES}
     for entity in entities:
         by_type[entity.type].append(entity)
     parts = [
         f"# {title}\n",
         "Semua tokoh, lembaga, dan tempat yang disebut dalam edisi ini, diurutkan menurut abjad. "
-        "Setiap entri memuat ringkasan, peran pada 1 Februari 2024, dan daftar tempat entri "
-        "itu disebut dalam artikel.\n",
+        "Setiap entri memuat ringkasan, peran pada tanggal artikel, dan daftar tempat entri "
+        "itu disebut dalam artikel.\n{: .no-gloss }\n",
     ]
-    for kind, label in TYPE_LABELS.items():
+    for kind, label in ((t.id, t.label) for t in ENTITY_TYPES):
         members = sorted(by_type[kind], key=lambda e: sort_key(e.title))
         if not members:
             continue
         parts.append(f"## {label} {{#{kind}}}\n")
         items = "".join(
             f'<li data-entity="{escape(e.id)}"><a href="{escape(href(e))}">{escape(e.title)}</a> '
-            f'<span class="glossary-count" data-search-exclude>({COUNT_PLACEHOLDER.format(id=escape(e.id))}&nbsp;sebutan)</span>'
+            f'<span class="glossary-count" data-search-exclude>({COUNT_PLACEHOLDER.format(id=escape(e.id))}&nbsp;sebutan, '
+            f'{ARTICLES_PLACEHOLDER.format(id=escape(e.id))})</span>'
             f'<br><span class="glossary-summary">{escape(e.summary)}</span></li>'
             for e in members
         )
@@ -50,11 +53,11 @@ def register_markdown(entities: Iterable[Entity], href: Callable[[Entity], str],
     return "\n".join(parts)
 
 
-def fill_counts(html: str, counts: dict[str, int], ids: Iterable[str]) -> str:
-    """Replace the placeholder of each entity in `ids` by its count; others stay as they are.
-
-    One pass over the page, not one `str.replace` per entity.
-    """
-    filled = {COUNT_PLACEHOLDER.format(id=escape(entity_id)): str(counts.get(entity_id, 0))
-              for entity_id in ids}
-    return _ANY_COUNT_PLACEHOLDER.sub(lambda match: filled.get(match.group(), match.group()), html)
+def fill_counts(html: str, counts: dict[str, int], article_counts: dict[str, int], ids: Iterable[str]) -> str:
+    """Replace each entity's placeholders by its counts. One pass over the page."""
+    filled = {}
+    for entity_id in ids:
+        filled[COUNT_PLACEHOLDER.format(id=escape(entity_id))] = str(counts.get(entity_id, 0))
+        articles = article_counts.get(entity_id, 0)
+        filled[ARTICLES_PLACEHOLDER.format(id=escape(entity_id))] = f"di {articles}&nbsp;artikel"
+    return _ANY_PLACEHOLDER.sub(lambda match: filled.get(match.group(), match.group()), html)

@@ -147,7 +147,8 @@ def _event(node: Any, path: str, known_entity, known_page) -> Event:
 
 
 def render_timeline(events: Iterable[Event], article_date: EventDate, page_href: Callable[[str], str],
-                    entity_link: Callable[[str], str], page_title: Callable[[str], str]) -> str:
+                    entity_link: Callable[[str], str], page_title: Callable[[str], str],
+                    text: Callable[[str], str] = escape) -> str:
     """The timeline, one section per kind of event; links are made by the callables given."""
     by_section: dict[str, list[Event]] = {key: [] for key in SECTION_TITLES}
     for event in events:
@@ -156,13 +157,13 @@ def render_timeline(events: Iterable[Event], article_date: EventDate, page_href:
     for key, title in SECTION_TITLES.items():
         if not by_section[key]:
             continue
-        items = "".join(_event_html(e, page_href, entity_link, page_title) for e in by_section[key])
+        items = "".join(_event_html(e, page_href, entity_link, page_title, text) for e in by_section[key])
         html.append(f'<section class="timeline timeline--{key}" aria-labelledby="linimasa-{key}">'
                     f'<h2 id="linimasa-{key}">{title}</h2><ol class="timeline__list">{items}</ol></section>')
     return "".join(html)
 
 
-def _event_html(event: Event, page_href, entity_link, page_title) -> str:
+def _event_html(event: Event, page_href, entity_link, page_title, text) -> str:
     who = ", ".join(entity_link(entity) for entity in event.entities)
     where = ""
     if event.page:
@@ -171,12 +172,12 @@ def _event_html(event: Event, page_href, entity_link, page_title) -> str:
                  f'<a href="{escape(target)}">{escape(page_title(event.page))}</a></p>')
     return (f'<li class="timeline__event"><time class="timeline__date" datetime="{event.date.iso}">'
             f"{event.date.label}</time>"
-            f'<div class="timeline__body"><p>{escape(event.text)}</p>'
+            f'<div class="timeline__body"><p>{text(event.text)}</p>'
             f'<p class="timeline__who">{who}</p>{where}</div></li>')
 
 
 def render_event_list(events: Iterable[Event], page_href: Callable[[str], str],
-                      page_title: Callable[[str], str]) -> str:
+                      page_title: Callable[[str], str], text: Callable[[str], str] = escape) -> str:
     """A short list of events for an entity's page."""
     items = []
     for event in events:
@@ -185,5 +186,5 @@ def render_event_list(events: Iterable[Event], page_href: Callable[[str], str],
             target = page_href(event.page) + (f"#{event.anchor}" if event.anchor else "")
             where = f' (<a href="{escape(target)}">{escape(page_title(event.page))}</a>)'
         items.append(f'<li><time datetime="{event.date.iso}">{event.date.label}</time> — '
-                     f"{escape(event.text)}{where}</li>")
+                     f"{text(event.text)}{where}</li>")
     return f'<ul class="entity-events">{"".join(items)}</ul>'

@@ -1,0 +1,82 @@
+"""The glossary as loaded: every valid entity, one matcher, and the errors found on the way.
+
+This is the name-clash policy's home: an entity whose name another entity already claims is
+reported and left out, so one bad file never takes the others down with it. Loading is done once
+per build (MkDocs) or once per process for the same files (Zensical and plain scripts build a new
+Markdown instance, and so a new extension, for every page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .entries import Entity, EntryError, load_entries
+from .matcher import Matcher
+
+
+@dataclass
+class Glossary:
+    #: Entity id -> entity.
+    entities: dict[str, Entity]
+    matcher: Matcher
+    #: The glossary folder, relative to the docs folder (posix, no slashes at the ends).
+    folder: str
+    #: Bad input: each error names its file and, where known, its line.
+    errors: list[EntryError] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_path: dict[str, Entity] = {entity.src_path: entity for entity in self.entities.values()}
+
+    @property
+    def register_path(self) -> str:
+        """The register page: a link to it is an ordinary link, not a mention."""
+        return f"{self.folder}/index.md"
+
+    def entity_at(self, src_path: str) -> Entity | None:
+        return self.by_path.get(src_path)
+
+
+def build_glossary(entities: list[Entity], folder: str, errors: list[EntryError] | None = None) -> Glossary:
+    """Index `entities` and compile their names; clashing or duplicate entities are reported and dropped."""
+    errors = list(errors or [])
+    kept: dict[str, Entity] = {}
+    for entity in entities:
+        other = kept.get(entity.id)
+        if other is not None:
+            errors.append(EntryError(entity.src_path, None, f"entity id '{entity.id}' is already used by "
+                                     f"{other.src_path}; file names must be unique"))
+            continue
+        kept[entity.id] = entity
+    while True:
+        try:
+            matcher = Matcher.build(kept.values())
+            break
+        except EntryError as error:
+            errors.append(error)
+            dropped = next(e for e in kept.values() if e.src_path == error.path)
+            del kept[dropped.id]
+    return Glossary(kept, matcher, folder.strip("/"), errors)
+
+
+def load_glossary(entries_dir: Path, docs_dir: Path) -> Glossary:
+    """Read and validate every entity file under `entries_dir` (paths are relative to `docs_dir`)."""
+    entities, errors = load_entries(entries_dir, docs_dir)
+    folder = entries_dir.resolve().relative_to(docs_dir.resolve()).as_posix()
+    return build_glossary(entities, folder, errors)
+
+
+_cache: dict[tuple[str, str], tuple[tuple, Glossary]] = {}
+
+
+def cached_glossary(entries_dir: Path, docs_dir: Path) -> Glossary:
+    """`load_glossary`, loaded again only when a file under `entries_dir` has changed."""
+    key = (str(entries_dir.resolve()), str(docs_dir.resolve()))
+    stamp = tuple(sorted((str(path), path.stat().st_mtime_ns, path.stat().st_size)
+                         for path in entries_dir.rglob("*.md")))
+    hit = _cache.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    glossary = load_glossary(entries_dir, docs_dir)
+    _cache[key] = (stamp, glossary)
+    return glossary

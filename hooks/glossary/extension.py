@@ -1,0 +1,158 @@
+"""The glossary as a standard Python-Markdown extension, usable by name from any pipeline.
+
+    markdown.Markdown(extensions=["glossary"],
+                      extension_configs={"glossary": {"entries": "docs/glosarium"}})
+
+Which document is being converted decides everything (links are relative to it, an entity is never
+annotated on its own page), so the extension finds out before it touches the text:
+
+| who runs it                                   | the page is                                        |
+|-----------------------------------------------|----------------------------------------------------|
+| the MkDocs hook (`GlossaryExtension(glossary=…)`) | the page the hook announced with `start_page`,  |
+|                                               | bound to the next Markdown instance; any other     |
+|                                               | conversion (a blog's excerpts, a macro) is left    |
+|                                               | alone, as mkdocs-autorefs does                     |
+| Zensical                                      | its rendering context's `page.path`                |
+| a plain script                                | the `page` option (default `index.md`)             |
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.extensions.attr_list import AttrListExtension
+
+from .catalog import Glossary, cached_glossary
+from .entries import Entity
+from .markup import MODES, GlossaryTreeprocessor, PageReport, ReferencePattern, SkipSpan, SourceLines
+from .safe_yaml import Lines
+from .sources import Source, parse_sources
+
+log = logging.getLogger("glossary")
+
+
+@dataclass
+class PageContext:
+    """The document being converted, as the tree processor needs it."""
+
+    #: Path under the docs folder, e.g. "artikel/halaman-1.md".
+    src_path: str
+    #: The entity whose own page this is (never annotated there), if any.
+    own_entity: Entity | None = None
+    #: The page's own sources (an article's front matter), cited as `[@id]`.
+    sources: tuple[Source, ...] = ()
+    report: PageReport = field(default_factory=PageReport)
+
+
+class GlossaryExtension(Extension):
+    """Annotate entity mentions, cite sources, and emit the data the reader's cards use."""
+
+    def __init__(self, glossary: Glossary | None = None, **kwargs: Any) -> None:
+        self.config = {
+            "entries": ["", "Folder of entity files, one Markdown file per entity (required by name)"],
+            "docs_dir": ["", "Folder that page and entity paths are relative to (default: the parent of 'entries')"],
+            "page": ["index.md", "Path, under docs_dir, of the document a plain script converts"],
+            "mode": ["first", "'first': link the first mention of each entity per page; 'all': every one"],
+            "switches": [True, "Render the highlighting switches above the page's first heading"],
+        }
+        super().__init__(**kwargs)
+        mode = self.getConfig("mode")
+        if mode not in MODES:
+            raise ValueError(f"glossary: option 'mode' must be one of {', '.join(MODES)}, not {mode!r}")
+        #: Set when the MkDocs hook owns this extension: only the pages it announces are annotated.
+        self.announced_only = glossary is not None
+        if glossary is None:
+            glossary = self._load()
+        self.glossary = glossary
+        self._pending: PageContext | None = None
+        self._converting: PageContext | None = None
+
+    def _load(self) -> Glossary:
+        entries = self.getConfig("entries")
+        if not entries:
+            raise ValueError("glossary: option 'entries' (the folder of entity files) is required")
+        entries_dir = Path(entries)
+        if not entries_dir.is_dir():
+            raise ValueError(f"glossary: option 'entries': no folder {entries!r}")
+        docs_dir = Path(self.getConfig("docs_dir") or entries_dir.parent)
+        glossary = cached_glossary(entries_dir, docs_dir)
+        for error in glossary.errors:
+            log.warning(str(error))
+        return glossary
+
+    # The MkDocs hook's side -------------------------------------------------------------------
+
+    def start_page(self, src_path: str, sources: tuple[Source, ...] = (), line_offset: int = 0) -> None:
+        """Announce the page whose Markdown instance is created next (MkDocs: in on_page_markdown)."""
+        self._pending = PageContext(src_path, self.glossary.entity_at(src_path), sources)
+        self._pending.report.line_offset = line_offset
+
+    def finish_page(self) -> PageReport:
+        """The report of the page converted since `start_page` (MkDocs: in on_page_content)."""
+        context, self._converting = self._converting, None
+        return context.report if context is not None else PageReport()
+
+    # Python-Markdown's side -------------------------------------------------------------------
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        """Register, for this Markdown instance:
+
+        | registry        | name            | priority | what                                          |
+        |-----------------|-----------------|----------|-----------------------------------------------|
+        | preprocessors   | glossary_lines  | 1000     | keeps the lines as written, for error lines   |
+        | inlinePatterns  | glossary_skip   | 175      | `[text]{.no-gloss}` -> an unannotated span     |
+        | inlinePatterns  | glossary_ref    | 176      | `[@id]` -> a reference to a source             |
+        | treeprocessors  | glossary        | 6        | after attr_list (8), before toc (5) and before |
+        |                 |                 |          | MkDocs' link rewriting (0)                     |
+        """
+        md.registerExtension(self)
+        if "attr_list" not in md.treeprocessors:
+            # `.no-gloss`, `data-speaker` and `{#id}` are attributes: without attr_list they would
+            # silently show as text. Enable it, as Material's tags plugin does for what it needs.
+            AttrListExtension().extendMarkdown(md)
+        context, self._pending = self._pending, None
+        md.inlinePatterns.register(SkipSpan(md), "glossary_skip", 175)
+        md.inlinePatterns.register(ReferencePattern(md), "glossary_ref", 176)
+        tree = GlossaryTreeprocessor(md, self, context)
+        md.preprocessors.register(SourceLines(md, tree), "glossary_lines", 1000)
+        md.treeprocessors.register(tree, "glossary", 6)
+
+    def context_for(self, md: Markdown, announced: PageContext | None) -> PageContext | None:
+        """The page being converted, or None when the text must be left alone."""
+        if announced is not None:
+            self._converting = announced
+            return announced
+        if self.announced_only:
+            return None
+        page = _rendering_page(md)
+        if page is not None:  # Zensical
+            src_path = str(getattr(page, "path", "")).replace("\\", "/")
+            meta = getattr(page, "meta", None) or {}
+            return PageContext(src_path, self.glossary.entity_at(src_path), self._meta_sources(meta, src_path))
+        src_path = self.getConfig("page")
+        return PageContext(src_path, self.glossary.entity_at(src_path))
+
+    def _meta_sources(self, meta: dict, src_path: str) -> tuple[Source, ...]:
+        try:
+            return parse_sources(meta.get("sources") or [], Lines({}), src_path)
+        except ValueError as error:  # Already reported, with its line, by a full MkDocs build.
+            log.warning(str(error))
+            return ()
+
+
+def _rendering_page(md: Markdown) -> Any:
+    """Zensical's page, from the preprocessor it registers to carry the rendering context."""
+    for processor in md.preprocessors:
+        page = getattr(processor, "page", None)
+        if page is not None and type(processor).__name__ == "ContextPreprocessor":
+            return page
+    return None
+
+
+def makeExtension(**kwargs: Any) -> GlossaryExtension:  # noqa: N802 (Python-Markdown's name)
+    return GlossaryExtension(**kwargs)

@@ -1,41 +1,40 @@
-"""Entity files: parse and validate one glossary entry.
+"""Entity files: parse and validate glossary entries.
 
-An entry is a Markdown file with YAML front matter (`title`, `type`, `summary`,
-optional `aliases`, `role`, `wikidata`, `case_insensitive`). This module knows
-nothing of MkDocs: it turns text into an `Entity`, or raises `EntryError`
-naming the file and line.
+An entry is a Markdown file with YAML front matter (`title`, `type`, `summary`, optional `aliases`,
+`role`, `wikidata`, `case_insensitive`, `reviewed`, `sources`). This module knows nothing of MkDocs:
+it turns text into an `Entity`, or raises `EntryError` naming the file and line. Every field is
+plain text; the checks here keep out what a reader could not see or a matcher could not handle.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-import yaml
+from .dates import parse_date
+from .errors import EntryError, excerpt
+from .plain_text import control_character, describe, invisible_character
+from .safe_yaml import Lines, load_front_matter, read_text, split_front_matter
+from .sources import Source, parse_sources
+from .types import ENTITY_TYPES, TYPES_BY_ID
 
-#: The entity types an editor may use, with the label readers see.
-TYPE_LABELS: dict[str, str] = {
-    "person": "Tokoh",
-    "institution": "Lembaga",
-    "place": "Tempat",
-}
+__all__ = ["Entity", "EntryError", "TYPE_LABELS", "entity_id", "load_entries", "normalize_name",
+           "parse_entry", "split_front_matter"]
+
+#: The entity types an editor may use, with the label readers see (from the one table in `types`).
+TYPE_LABELS: dict[str, str] = {entity_type.id: entity_type.label for entity_type in ENTITY_TYPES}
+
+#: Longest name (title or alias) accepted; a name is a few words, and the matcher compiles each one.
+MAX_NAME_LENGTH = 200
 
 _REQUIRED = ("title", "type", "summary")
-_KNOWN_KEYS = {*_REQUIRED, "aliases", "role", "wikidata", "case_insensitive"}
+_TEXT_FIELDS = ("title", "type", "summary", "role", "wikidata", "reviewed")
+_KNOWN_KEYS = {*_REQUIRED, "aliases", "role", "wikidata", "case_insensitive", "reviewed", "sources"}
 _WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-
-
-class EntryError(ValueError):
-    """Bad input in a glossary file; `str()` reads `path:line: message`."""
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        self.path = path
-        self.line = line
-        self.message = message
-        where = f"{path}:{line}" if line else path
-        super().__init__(f"{where}: {message}")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 @dataclass(frozen=True)
@@ -51,8 +50,13 @@ class Entity:
     role: str | None = None
     wikidata: str | None = None
     case_insensitive: bool = False
+    #: The day the entry was last checked against its sources: "YYYY-MM-DD".
+    reviewed: str | None = None
+    sources: tuple[Source, ...] = ()
     #: Line of each name (title and aliases) in the file, for error messages.
     name_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    #: Line of each front-matter field, and of each source as "sources/<id>", for error messages.
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -66,6 +70,9 @@ class Entity:
     def wikidata_url(self) -> str | None:
         return f"https://www.wikidata.org/wiki/{self.wikidata}" if self.wikidata else None
 
+    def source(self, source_id: str) -> Source | None:
+        return next((source for source in self.sources if source.id == source_id), None)
+
 
 def entity_id(src_path: str) -> str:
     """The id of the entity in `src_path`: its file name without `.md`."""
@@ -73,127 +80,143 @@ def entity_id(src_path: str) -> str:
     return name[:-3] if name.endswith(".md") else name
 
 
-def split_front_matter(text: str) -> tuple[str | None, str]:
-    """Return (front matter YAML or None, body)."""
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        return None, text
-    return match.group(1) or "", text[match.end():]
+def normalize_name(name: str) -> str:
+    """A name as matched: NFC, every run of white space (no-break spaces too) as one space."""
+    return unicodedata.normalize("NFC", " ".join(name.split()))
 
 
-def parse_entry(text: str, src_path: str) -> tuple[Entity, str]:
-    """Parse an entity file; return the entity and its Markdown body."""
-    front, body = split_front_matter(text)
-    if front is None:
-        raise EntryError(src_path, 1, "no YAML front matter (the file must start with '---')")
-    try:
-        node, data = _load_front_matter(front)
-    except yaml.YAMLError as error:
-        # The context mark is where the broken construct starts (e.g. an unclosed '['); the
-        # problem mark is where the parser gave up, often the end of the front matter.
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1  # +1 for the '---' line, +1 for 1-based lines
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise EntryError(src_path, line, f"YAML error in front matter: {problem}") from None
-    if not isinstance(data, dict):
-        raise EntryError(src_path, 1, "front matter must be a mapping of fields")
-    lines = _key_lines(node)
-    return _validate(data, lines, src_path), body
+def load_entries(folder: Path, docs_dir: Path) -> tuple[list[Entity], list[EntryError]]:
+    """Every entity file under `folder` (but its `index.md`, the register), with the errors found.
 
-
-def _load_front_matter(front: str) -> tuple[Any, Any]:
-    """(YAML node tree, data) of the front matter, parsed once.
-
-    libyaml's parser when PyYAML has it (several times faster, which counts at 1,000 entries);
-    on any error the pure-Python parser runs again, so error messages are always the same.
+    A bad file is reported and left out, so one mistake does not hide the others. Paths, in
+    entities and errors alike, are relative to `docs_dir` (posix), as Markdown links are.
     """
-    if getattr(yaml, "__with_libyaml__", False):
+    entities: list[Entity] = []
+    errors: list[EntryError] = []
+    docs_root = docs_dir.resolve()
+    register = folder.resolve() / "index.md"
+    for path in sorted(folder.resolve().rglob("*.md")):
+        src_path = path.relative_to(docs_root).as_posix()
+        if path == register or any(part.startswith(".") for part in path.relative_to(docs_root).parts):
+            continue  # Hidden files (an editor's backup, `.#name.md`) are not pages either.
         try:
-            return _compose_and_construct(yaml.CSafeLoader(front))
-        except yaml.YAMLError:
-            pass
-    return _compose_and_construct(yaml.SafeLoader(front))
+            entities.append(parse_entry(read_text(path, src_path), src_path))
+        except EntryError as error:
+            errors.append(error)
+        except OSError as error:
+            errors.append(EntryError(src_path, None, f"cannot read the file: {error.strerror}"))
+    return entities, errors
 
 
-def _compose_and_construct(loader: Any) -> tuple[Any, Any]:
-    """What `yaml.compose` then `yaml.load` return, from one parse."""
-    try:
-        node = loader.get_single_node()
-        return node, loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
+def parse_entry(text: str, src_path: str) -> Entity:
+    """Parse and validate an entity file; raise `EntryError` at the line of the first problem."""
+    src_path = src_path.replace("\\", "/")
+    ident = entity_id(src_path)
+    if not _ID.fullmatch(ident):
+        raise EntryError(src_path, None, f"file name {excerpt(ident + '.md')} is not a valid entity id: use "
+                                         "lower-case letters, digits and '-' (no spaces), e.g. kim-jong-un.md")
+    document, _body = load_front_matter(text, src_path)
+    if document is None:
+        raise EntryError(src_path, 1, "no YAML front matter (the file must start with '---')")
+    if not isinstance(document.data, dict):
+        raise EntryError(src_path, 1, "front matter must be a mapping of fields")
+    return _validate(document.data, document.lines, ident, src_path)
 
 
-def _key_lines(node: Any) -> dict[str, int]:
-    """File line of each top-level key and of each alias."""
-    lines: dict[str, int] = {}
-    if not isinstance(node, yaml.MappingNode):
-        return lines
-    for key, value in node.value:
-        lines[str(key.value)] = key.start_mark.line + 2
-        if key.value == "aliases" and isinstance(value, yaml.SequenceNode):
-            for item in value.value:
-                lines[f"alias:{item.value}"] = item.start_mark.line + 2
-    return lines
+def _validate(data: dict[str, Any], lines: Lines, ident: str, src_path: str) -> Entity:
+    def fail(key: Any, message: str) -> EntryError:
+        return EntryError(src_path, lines(key), message)
 
-
-def _validate(data: dict[str, Any], lines: dict[str, int], src_path: str) -> Entity:
-    def fail(key: str, message: str) -> EntryError:
-        return EntryError(src_path, lines.get(key, 1), message)
-
-    for key in _REQUIRED:
-        if data.get(key) in (None, ""):
-            raise fail(key, f"missing required field '{key}'")
     for key in data:
         if key not in _KNOWN_KEYS:
-            raise fail(str(key), f"unknown field '{key}' (known: {', '.join(sorted(_KNOWN_KEYS))})")
+            raise fail(key, f"unknown field {excerpt(key)} (known: {', '.join(sorted(_KNOWN_KEYS))})")
+    for key in _REQUIRED:
+        if data.get(key) in (None, ""):  # At the front matter's first line: there is no line to name.
+            raise EntryError(src_path, 1, f"missing required field '{key}'")
 
-    def text(key: str) -> str | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-            raise fail(key, f"'{key}' must be text")
-        cleaned = " ".join(str(value).split())
-        if not cleaned:
-            raise fail(key, f"'{key}' is empty")
-        return cleaned
+    texts = {key: _text(data.get(key), key, lines(key), src_path) for key in _TEXT_FIELDS}
 
-    kind = text("type")
-    if kind not in TYPE_LABELS:
-        raise fail("type", f"unknown type '{kind}' (use one of: {', '.join(TYPE_LABELS)})")
+    kind = texts["type"]
+    if kind not in TYPES_BY_ID:
+        raise fail("type", f"unknown type {excerpt(kind)} (use one of: {', '.join(TYPES_BY_ID)})")
 
-    raw_aliases = data.get("aliases") or []
-    if not isinstance(raw_aliases, list):
-        raise fail("aliases", "'aliases' must be a list")
-    aliases: list[str] = []
-    for alias in raw_aliases:
-        if not isinstance(alias, (str, int)) or isinstance(alias, bool) or not str(alias).split():
-            raise fail("aliases", f"alias {alias!r} must be non-empty text")
-        aliases.append(" ".join(str(alias).split()))
-
-    wikidata = text("wikidata")
+    wikidata = texts["wikidata"]
     if wikidata is not None and not _WIKIDATA_ID.fullmatch(wikidata):
-        raise fail("wikidata", f"'wikidata' must be a Q-id like Q7747, not {wikidata!r}")
+        raise fail("wikidata", f"'wikidata' must be a Q-id like Q7747, not {excerpt(wikidata)}")
 
     case_insensitive = data.get("case_insensitive", False)
     if not isinstance(case_insensitive, bool):
         raise fail("case_insensitive", "'case_insensitive' must be true or false")
 
-    title = text("title") or ""
-    name_lines = {title: lines.get("title", 1)}
-    for alias in aliases:
-        name_lines.setdefault(alias, lines.get(f"alias:{alias}", lines.get("aliases", 1)))
+    reviewed = texts["reviewed"]
+    if reviewed is not None:
+        try:
+            _year, _month, day = parse_date(reviewed, "YYYY-MM-DD")
+        except ValueError as error:
+            raise fail("reviewed", f"'reviewed': {error}") from None
+        if not day:
+            raise fail("reviewed", f"'reviewed' must be a day, YYYY-MM-DD, not '{reviewed}'")
+
+    title = _name(data["title"], lines("title"), src_path)
+    name_lines = {title: lines("title")}
+    raw_aliases = data.get("aliases")
+    if raw_aliases is not None and not isinstance(raw_aliases, list):
+        raise fail("aliases", "'aliases' must be a list")
+    aliases: list[str] = []
+    for index, raw in enumerate(raw_aliases or []):
+        alias = _name(raw, lines("aliases", index), src_path)
+        if alias not in name_lines:  # A repeat, or the NFD twin of a name above: the same name.
+            aliases.append(alias)
+            name_lines[alias] = lines("aliases", index)
+
+    sources = parse_sources(data.get("sources"), lines.under("sources"), src_path)
+    field_lines = {key: lines(key) for key in data}
+    field_lines.update({f"sources/{source.id}": lines("sources", index, "id")
+                        for index, source in enumerate(sources)})
 
     return Entity(
-        id=entity_id(src_path),
-        src_path=src_path.replace("\\", "/"),
+        id=ident,
+        src_path=src_path,
         title=title,
         type=kind,
-        summary=text("summary") or "",
+        summary=texts["summary"] or "",
         aliases=tuple(aliases),
-        role=text("role"),
+        role=texts["role"],
         wikidata=wikidata,
         case_insensitive=case_insensitive,
+        reviewed=reviewed,
+        sources=sources,
         name_lines=name_lines,
+        field_lines=field_lines,
     )
+
+
+def _text(value: Any, key: str, line: int, src_path: str) -> str | None:
+    """A plain-text field, its white space collapsed; None if absent."""
+    if value is None:
+        return None
+    if not isinstance(value, str):  # The loader keeps every scalar but true/false/null as text.
+        raise EntryError(src_path, line, f"'{key}' must be text, not {excerpt(value)}")
+    bad = control_character(value)
+    if bad is not None:
+        raise EntryError(src_path, line, f"'{key}' holds a control character ({describe(bad)})")
+    cleaned = " ".join(value.split())
+    if not cleaned:
+        raise EntryError(src_path, line, f"'{key}' is empty")
+    return cleaned
+
+
+def _name(value: Any, line: int, src_path: str) -> str:
+    """A title or alias as matched: text a reader can see, with at least one letter or digit."""
+    if not isinstance(value, str) or not value.strip():
+        raise EntryError(src_path, line, f"a name must be non-empty text, not {excerpt(value)}")
+    if len(value) > MAX_NAME_LENGTH:
+        raise EntryError(src_path, line, f"name of {len(value)} characters (at most {MAX_NAME_LENGTH}): "
+                                         f"{excerpt(value, 60)}")
+    bad = invisible_character(value)
+    if bad is not None:
+        raise EntryError(src_path, line, f"name {excerpt(value, 60)} holds an invisible character "
+                                         f"({describe(bad)})")
+    if not any(char.isalnum() for char in value):
+        raise EntryError(src_path, line, f"name {excerpt(value, 60)} has no letter or digit")
+    return normalize_name(value)

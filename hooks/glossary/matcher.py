@@ -8,21 +8,30 @@ first-character set, before entering the pattern at all.
 
 Rules:
 - longest match wins ("Kementerian Luar Negeri Rusia" over "Rusia");
-- whole words only, Unicode-aware (`RIA` never matches inside `BULGARIA`);
-- case-sensitive, unless an entity opts in to case-insensitive matching;
-- any run of white space (line break, no-break space) between words matches.
+- whole words only, Unicode-aware (`RIA` never matches inside `BULGARIA`, nor
+  `Jose` inside a decomposed `José`);
+- case-sensitive, unless an entity opts in to case-insensitive matching (then
+  both sides are compared case-folded);
+- any run of white space (line break, no-break space) between words matches;
+- a name matches whether the text has it composed (NFC) or decomposed (NFD);
+  the text itself is never changed.
 """
 
 from __future__ import annotations
 
 import re
+import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .entries import Entity, EntryError
+from .entries import Entity, EntryError, normalize_name
 
 _SPACE = " "  # Trie key for "one or more white-space characters".
 _END = ""  # Trie key marking that a name ends here.
+# Combining marks: a word goes on through them (`re`'s \w does not include them).
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD_END = f"(?![\\w{_MARKS}])"
 
 
 @dataclass(frozen=True)
@@ -32,50 +41,47 @@ class Match:
     entity_id: str
 
 
-def normalize_name(name: str) -> str:
-    """Collapse every run of white space (including no-break spaces) to one space."""
-    return " ".join(name.split())
-
-
 class Matcher:
     """Finds entity names in text. Build it once with `Matcher.build`."""
 
-    def __init__(self, exact: dict[str, str], folded: dict[str, str]) -> None:
+    def __init__(self, exact: dict[str, str], folded: dict[str, str], folded_names: Iterable[str]) -> None:
         self._exact = exact  # normalized name -> entity id
-        self._folded = folded  # lower-cased name -> entity id (case-insensitive entities)
+        self._folded = folded  # case-folded name -> entity id (case-insensitive entities)
+        self._folded_names = {name: folded[name.casefold()] for name in folded_names}
         self._exact_re = _compile(exact, ignore_case=False)
-        self._folded_re = _compile(folded, ignore_case=True)
+        self._folded_re = _compile(self._folded_names, ignore_case=True)
+        self._unusual: dict[str, str | None] = {}  # Matched text -> entity, for what case-folding misses.
 
     @classmethod
     def build(cls, entities: Iterable[Entity]) -> Matcher:
         """Compile the names of `entities`; raise `EntryError` for a name two entities claim."""
         exact: dict[str, str] = {}
         folded: dict[str, str] = {}
-        owners: dict[str, Entity] = {}  # lower-cased name -> first entity to claim it
+        folded_names: list[str] = []
+        owners: dict[str, tuple[Entity, str]] = {}  # case-folded name -> first entity to claim it, as written
         for entity in entities:
             for name in entity.names:
                 key = normalize_name(name)
-                other = owners.get(key.lower())
+                if not key:
+                    continue
+                fold = key.casefold()
+                other, other_name = owners.get(fold, (None, ""))
                 if other is not None and other.id != entity.id:
-                    clash = (
-                        other.case_insensitive or entity.case_insensitive or key in exact
-                    )
+                    clash = other.case_insensitive or entity.case_insensitive or key in exact
                     if clash:
                         raise EntryError(
                             entity.src_path,
                             entity.name_lines.get(name),
                             f"name '{key}' is already claimed by '{other.id}' "
-                            f"({other.src_path}:{other.name_lines.get(key, 1)})",
+                            f"({other.src_path}:{other.name_lines.get(other_name, 1)})",
                         )
-                owners.setdefault(key.lower(), entity)
+                owners.setdefault(fold, (entity, name))
                 if entity.case_insensitive:
-                    folded[key.lower()] = entity.id
+                    folded[fold] = entity.id
+                    folded_names.append(key)
                 else:
                     exact[key] = entity.id
-        return cls(exact, folded)
-
-    def __bool__(self) -> bool:
-        return bool(self._exact or self._folded)
+        return cls(exact, folded, folded_names)
 
     def finditer(self, text: str) -> Iterator[Match]:
         """Yield non-overlapping matches, left to right, each the longest name at its start."""
@@ -97,7 +103,9 @@ class Matcher:
                 pos = start + 1  # Not the start of a word: look again one character on.
                 continue
             best = max((hit for hit in live if hit.start() == start), key=lambda hit: hit.end())
-            yield Match(start, best.end(), self._entity_for(best.group()))
+            entity = self._entity_for(best.group())
+            if entity is not None:
+                yield Match(start, best.end(), entity)
             pos = best.end()
 
     def _finditer_one(self, pattern: re.Pattern[str], text: str) -> Iterator[Match]:
@@ -107,35 +115,70 @@ class Matcher:
             if start > 0 and _is_word_char(text[start - 1]):
                 hit = pattern.search(text, start + 1)  # Not the start of a word.
                 continue
-            yield Match(start, hit.end(), self._entity_for(hit.group()))
+            entity = self._entity_for(hit.group())
+            if entity is not None:
+                yield Match(start, hit.end(), entity)
             hit = pattern.search(text, hit.end())
 
-    def _entity_for(self, matched: str) -> str:
+    def _entity_for(self, matched: str) -> str | None:
         key = normalize_name(matched)
         entity = self._exact.get(key)
-        return entity if entity is not None else self._folded[key.lower()]
+        if entity is None:
+            entity = self._folded.get(key.casefold())
+        if entity is None:
+            entity = self._unusual_case(matched)
+        return entity
+
+    def _unusual_case(self, matched: str) -> str | None:
+        """The entity whose name `re` matched ignoring case where case-folding disagrees (e.g. 'İ' and 'i').
+
+        Rare, so the names are tried one by one, and the answer is remembered.
+        """
+        if matched not in self._unusual:
+            key = normalize_name(matched)
+            self._unusual[matched] = next(
+                (entity for name, entity in self._folded_names.items()
+                 if re.fullmatch(re.escape(name), key, re.IGNORECASE)), None)
+        return self._unusual[matched]
 
 
 def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    return char.isalnum() or char == "_" or unicodedata.category(char)[0] == "M"
 
 
-def _compile(names: dict[str, str], *, ignore_case: bool) -> re.Pattern[str] | None:
-    """Compile `names` into one trie-shaped pattern that ends at a word boundary.
+def _compile(names: Iterable[str], *, ignore_case: bool) -> re.Pattern[str] | None:
+    """Compile `names` (NFC) into one trie-shaped pattern ending at a word end.
 
-    The left word boundary is checked in Python (`Matcher._next`): a leading
-    look-behind would stop `re` from skipping ahead by first character.
+    Each accented character accepts its composed and its decomposed form, so a name matches text
+    in NFC, in NFD, or mixed. The left word boundary is checked in Python (`Matcher.finditer`): a
+    leading look-behind would stop `re` from skipping ahead by first character.
     """
-    if not names:
-        return None
     trie: dict = {}
     for name in names:
         node = trie
         for token in _tokens(name):
+            if ignore_case:  # One branch for 'A' and 'a': `re` would take the first, not the longest.
+                token = _fold(token)
             node = node.setdefault(token, {})
         node[_END] = {}
+    if not trie:
+        return None
+    body, depth = _trie_pattern(trie)
     flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(f"(?:{_trie_pattern(trie)})(?!\\w)", flags)
+    # `re` parses nested groups recursively, about three Python frames per level. Names are short
+    # (entries allows 200 characters), but many names that are prefixes of each other nest deeply.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 3 * depth + 200))
+    try:
+        return re.compile(f"(?:{body}){_WORD_END}", flags)
+    finally:
+        sys.setrecursionlimit(limit)
+
+
+def _fold(char: str) -> str:
+    """One character standing for all its cases, where case-folding keeps it one character."""
+    folded = char.casefold()
+    return folded if len(folded) == 1 else char
 
 
 def _tokens(name: str) -> Iterator[str]:
@@ -145,17 +188,45 @@ def _tokens(name: str) -> Iterator[str]:
         yield from word
 
 
-def _trie_pattern(node: dict) -> str:
-    """Regex for the branches below `node`; longer names are tried first."""
-    branches = []
-    for token, child in sorted(node.items()):
-        if token == _END:
+def _head(token: str) -> str:
+    """The regex for one trie key: white space, or a character in its composed or decomposed form."""
+    if token == _SPACE:
+        return r"\s+"
+    decomposed = unicodedata.normalize("NFD", token)
+    if decomposed == token:
+        return re.escape(token)
+    return f"(?:{re.escape(token)}|{re.escape(decomposed)})"
+
+
+def _trie_pattern(root: dict) -> tuple[str, int]:
+    """(regex for the branches below `root`, its depth of nested groups); longer names are tried first.
+
+    Built bottom-up with an explicit stack: a recursive walk overflowed on long names.
+    """
+    done: dict[int, tuple[str, int]] = {}  # id(node) -> (pattern, nesting depth)
+    stack: list[tuple[dict, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for token, child in node.items() if token != _END)
             continue
-        head = r"\s+" if token == _SPACE else re.escape(token)
-        branches.append(head + _trie_pattern(child))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if _END in node:  # A name may stop here: the rest is optional, tried greedily first.
-        return f"(?:{body})?" if len(branches) == 1 and len(body) > 1 else f"{body}?"
-    return body
+        branches, depth = [], 0
+        for token, child in sorted(node.items()):
+            if token == _END:
+                continue
+            pattern, child_depth = done.pop(id(child))
+            branches.append(_head(token) + pattern)
+            depth = max(depth, child_depth)
+        if not branches:
+            done[id(node)] = ("", 0)
+            continue
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        depth += len(branches) > 1
+        if _END in node:  # A name may stop here: the rest is optional, tried greedily first.
+            if len(branches) == 1 and len(body) > 1:
+                body, depth = f"(?:{body})?", depth + 1
+            else:
+                body = f"{body}?"
+        done[id(node)] = (body, depth)
+    return done[id(root)]

@@ -59,3 +59,44 @@ def test_bad_events_name_the_line(text, line, message):
         parse(text)
     assert error.value.line == line and message in error.value.message
     assert str(error.value).startswith(f"docs/linimasa/x.yml:{line}: ")
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ('- tanggal: "0000"\n  teks: x\n  entitas: [kim]\n', 1, "no year 0000"),
+    ('- tanggal: "0000-05-01"\n  teks: x\n  entitas: [kim]\n', 1, "no year 0000"),
+    ('- tanggal: "2023"\n  teks: x\n  entitas: [[kim]]\n', 3, "found a nested list"),
+    ('- tanggal: "2023"\n  teks: x\n  entitas: [{kim: 1}]\n', 3, "'entitas' must list entity ids"),
+    ('- tanggal: "2023"\n  teks: x\n  teks: y\n  entitas: [kim]\n', 3, "duplicate key 'teks'"),
+    ('- tanggal: "2023"\n  teks: &a x\n  entitas: [kim]\n', 2, "anchors"),
+    ('- tanggal: 2023\n  teks: "a\\x1bb"\n  entitas: [kim]\n', 2, "control character (U+001B"),
+    ('- tanggal: "2023"\n  teks: x\n  entitas: kim\n', 3, "non-empty list"),
+    ('{tanggal: "2023"}\n', 1, "must be a list of events"),
+])
+def test_hostile_events_name_the_file_and_line(text, line, message):
+    with pytest.raises(EntryError) as error:
+        parse(text)
+    assert error.value.line == line and message in error.value.message
+    assert str(error.value).startswith(f"docs/linimasa/x.yml:{line}: ")
+
+
+def test_an_unquoted_year_is_text_not_a_number():
+    assert parse("- tanggal: 2023-09-13\n  teks: x\n  entitas: [kim]\n")[0].date == EventDate(2023, 9, 13)
+
+
+def test_an_alias_bomb_fails_at_once():
+    bomb = 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: &d [*c,*c]\ne: &e [*d,*d]\n'
+    text = "- tanggal: '2023'\n  teks: x\n  entitas: &z [kim]\n  rujukan: *z\n" + bomb
+    with pytest.raises(EntryError, match=r"^docs/linimasa/x.yml:3: YAML anchors"):
+        parse(text)
+
+
+def test_bytes_that_are_not_utf8_name_the_file_and_line():
+    data = '- tanggal: "2023"\n  teks: Moskow\n  entitas: [kim]\n- tanggal: "2024"\n  teks: '.encode() + b"\xff\xfe\n"
+    with pytest.raises(EntryError) as error:
+        parse_events(data, "docs/linimasa/x.yml", known_entity=lambda e: True, known_page=lambda p: True)
+    assert str(error.value).startswith("docs/linimasa/x.yml:5: the file is not UTF-8")
+
+
+def test_utf8_bytes_parse_like_text():
+    data = '- tanggal: "2023"\n  teks: Moskow – Pyongyang\n  entitas: [kim]\n'.encode()
+    assert parse_events(data, "x.yml", lambda e: True, lambda p: True)[0].text == "Moskow – Pyongyang"

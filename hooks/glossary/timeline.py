@@ -10,21 +10,17 @@ Each event in the file is a mapping:
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-import yaml
+from .dates import format_date, parse_date
+from .errors import EntryError, excerpt
+from .plain_text import control_character, describe
+from .safe_yaml import Lines, decode, load
 
-from .entries import EntryError
-
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-          "Oktober", "November", "Desember")
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_KEYS = {"tanggal", "teks", "entitas", "rujukan"}
+_KEYS = ("tanggal", "teks", "entitas", "rujukan")
 
 #: Sections of the timeline, in the order shown.
 IN_ARTICLE, BACKGROUND, AFTER = "artikel", "konteks", "sesudah"
@@ -45,15 +41,8 @@ class EventDate:
 
     @classmethod
     def parse(cls, text: str) -> EventDate:
-        match = _DATE.fullmatch(text)
-        if not match:
-            raise ValueError(f"date '{text}' is not YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(part) if part else 0 for part in match.groups())
-        if match.group(2) and not 1 <= month <= 12:
-            raise ValueError(f"date '{text}' has no month {month}")
-        if match.group(3):
-            datetime.date(year, month, day)  # Raises ValueError for 2024-02-30.
-        return cls(year, month, day)
+        """Raise `ValueError` for anything but a real year (from 0001), month or day."""
+        return cls(*parse_date(text))
 
     @property
     def iso(self) -> str:
@@ -63,9 +52,7 @@ class EventDate:
     @property
     def label(self) -> str:
         """Indonesian: "26 Juli 2023", "September 2023", "2020"."""
-        parts = [str(self.day)] if self.day else []
-        parts += [MONTHS[self.month - 1]] if self.month else []
-        return " ".join([*parts, str(self.year)])
+        return format_date(self.year, self.month, self.day)
 
     def after(self, other: EventDate) -> bool:
         """True if even the earliest day this date may mean comes after `other`'s."""
@@ -88,62 +75,68 @@ class Event:
         return AFTER if self.date.after(article_date) else BACKGROUND
 
 
-def parse_events(text: str, path: str, known_entity: Callable[[str], bool],
+def parse_events(source: str | bytes, path: str, known_entity: Callable[[str], bool],
                  known_page: Callable[[str], bool]) -> list[Event]:
-    """Parse and validate a timeline file; raise `EntryError` naming the line of the first problem."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
-        raise EntryError(path, mark.line + 1 if mark else None, f"YAML error: {getattr(error, 'problem', error)}")
+    """Parse and validate a timeline file (its text, or its bytes, which must be UTF-8).
+
+    Raise `EntryError` naming `path` (the file) and the line of the first problem.
+    """
+    text = decode(source, path) if isinstance(source, bytes) else source
+    document = load(text, path)
+    root = document.data
     if root is None:
         return []
-    if not isinstance(root, yaml.SequenceNode):
-        raise EntryError(path, root.start_mark.line + 1, "the file must be a list of events")
-    events = []
-    for node in root.value:
-        events.append(_event(node, path, known_entity, known_page))
+    if not isinstance(root, list):
+        raise EntryError(path, document.lines(), "the file must be a list of events")
+    events = [_event(item, document.lines.under(index), path, known_entity, known_page)
+              for index, item in enumerate(root)]
     return sorted(events, key=lambda e: (e.date, e.line))
 
 
-def _event(node: Any, path: str, known_entity, known_page) -> Event:
-    line = node.start_mark.line + 1
-    if not isinstance(node, yaml.MappingNode):
+def _event(item: Any, lines: Lines, path: str, known_entity: Callable[[str], bool],
+           known_page: Callable[[str], bool]) -> Event:
+    line = lines()
+    if not isinstance(item, dict):
         raise EntryError(path, line, "an event must be a mapping (tanggal, teks, entitas, rujukan)")
-    fields = {key.value: value for key, value in node.value}
-    lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
-    for key in fields:
+    for key in item:
         if key not in _KEYS:
-            raise EntryError(path, lines[key], f"unknown field '{key}' (known: {', '.join(sorted(_KEYS))})")
+            raise EntryError(path, lines(key), f"unknown field {excerpt(key)} (known: {', '.join(_KEYS)})")
     for key in ("tanggal", "teks", "entitas"):
-        if key not in fields:
+        if key not in item:
             raise EntryError(path, line, f"event without '{key}'")
 
-    def scalar(key: str) -> str:
-        value = fields[key]
-        if not isinstance(value, yaml.ScalarNode) or not str(value.value).strip():
-            raise EntryError(path, lines[key], f"'{key}' must be text")
-        return " ".join(str(value.value).split())
+    def text(key: str) -> str:
+        value = item[key]
+        if not isinstance(value, str) or not value.strip():
+            raise EntryError(path, lines(key), f"'{key}' must be text, not {excerpt(value, 60)}")
+        bad = control_character(value)
+        if bad is not None:
+            raise EntryError(path, lines(key), f"'{key}' holds a control character ({describe(bad)})")
+        return " ".join(value.split())
 
     try:
-        date = EventDate.parse(scalar("tanggal"))
+        date = EventDate.parse(text("tanggal"))
     except ValueError as error:
-        raise EntryError(path, lines["tanggal"], str(error)) from None
-    entities_node = fields["entitas"]
-    if not isinstance(entities_node, yaml.SequenceNode) or not entities_node.value:
-        raise EntryError(path, lines["entitas"], "'entitas' must be a non-empty list of entity ids")
+        raise EntryError(path, lines("tanggal"), str(error)) from None
+    listed = item["entitas"]
+    if not isinstance(listed, list) or not listed:
+        raise EntryError(path, lines("entitas"), "'entitas' must be a non-empty list of entity ids")
     entities = []
-    for item in entities_node.value:
-        if not known_entity(str(item.value)):
-            raise EntryError(path, item.start_mark.line + 1, f"unknown entity '{item.value}'")
-        entities.append(str(item.value))
+    for index, entity in enumerate(listed):
+        if not isinstance(entity, str):
+            kind = "a nested list" if isinstance(entity, list) else excerpt(entity, 60)
+            raise EntryError(path, lines("entitas", index),
+                             f"'entitas' must list entity ids, as in [rusia, kim-jong-un]; found {kind}")
+        if not known_entity(entity):
+            raise EntryError(path, lines("entitas", index), f"unknown entity {excerpt(entity, 60)}")
+        entities.append(entity)
     page, anchor = None, ""
-    if "rujukan" in fields:
-        reference = scalar("rujukan")
+    if "rujukan" in item:
+        reference = text("rujukan")
         page, _, anchor = reference.partition("#")
         if not known_page(page):
-            raise EntryError(path, lines["rujukan"], f"'rujukan' names no page: '{page}'")
-    return Event(date, scalar("teks"), tuple(entities), page, anchor, line)
+            raise EntryError(path, lines("rujukan"), f"'rujukan' names no page: {excerpt(page, 80)}")
+    return Event(date, text("teks"), tuple(entities), page, anchor, line)
 
 
 def render_timeline(events: Iterable[Event], article_date: EventDate, page_href: Callable[[str], str],

@@ -121,8 +121,8 @@ def markdown_text(line: str) -> str:
     "1. Pertama" or "*catatan*" must not become a list or emphasis.
     """
     line = _INLINE_SPECIAL.sub(r"\\\1", line)
-    line = _HTML_START.sub("&lt;", line)
     line = _ENTITY.sub("&amp;", line)
+    line = _HTML_START.sub("&lt;", line)
     if _BLOCK_START.match(line):
         line = "\\" + line
     return _ORDERED_ITEM.sub(r"\1\\.", line, count=1) if _ORDERED_ITEM.match(line) else line
@@ -433,6 +433,7 @@ _SENTENCE_END = tuple(".!?:;-–—…")
 _OPENERS = "\"'“‘(["
 _MARKUP_LINE = re.compile(r"\s*(\{:.*\}|!!!.*|\?\?\?.*|#.*|<.*)")  # attributes, note headers, headings, HTML
 _LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+_CITATION = re.compile(r"\[[@^][^\]]*\]")  # an editor's source marker, [@entry/source]
 _ESCAPE = re.compile(r"\\(.)")
 
 
@@ -462,7 +463,7 @@ def article_paragraphs(path: Path) -> Iterator[tuple[int, str]]:
         if prose:
             if not block:
                 start = number + 1
-            block.append(_ESCAPE.sub(r"\1", _LINK.sub(r"\1", line.strip())))
+            block.append(_ESCAPE.sub(r"\1", _LINK.sub(r"\1", _CITATION.sub("", line.strip()))))
         elif block:
             yield start, "\n".join(block)
             block = []

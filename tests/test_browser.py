@@ -7,8 +7,13 @@ on 127.0.0.1. Skipped only outside CI when Chromium is missing.
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
 import struct
+import subprocess
 import sys
+import textwrap
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,6 +25,7 @@ from browser_support import AXE_SCRIPT, chromium_missing_reason, launch_chromium
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.slow,
     pytest.mark.skipif(chromium_missing_reason() is not None, reason=chromium_missing_reason() or ""),
 ]
 
@@ -32,6 +38,9 @@ PERSON = 'a.glossary-mention[data-entity="kazbek-taysaev"]'
 PERSON_ENTRY = "glosarium/tokoh/kazbek-taysaev/"
 PLACE = 'a.glossary-mention[data-entity="pyongyang"]'
 HIGHLIGHTED = "a.glossary-mention[data-entity-type]"
+SWITCHES = "div.glossary-controls"
+#: The card's small print: number of sources and review date, e.g. "3 sumber · ditinjau 26 Nov 2026".
+SMALL_PRINT = re.compile(r"^\d+ sumber · ditinjau \d{1,2} \w{3} \d{4}$")
 PHONE = {"width": 360, "height": 740}
 #: The page's title (search results are <article>s with <h1>s too).
 TITLE = "article.md-content__inner h1"
@@ -91,7 +100,7 @@ def card_facts(page, entity: str) -> dict[str, str]:
           const text = sel => (entry.querySelector(sel) || {textContent: ""}).textContent.trim();
           return {name: text(".glossary-card__title"), type: text(".glossary-card__type"),
                   role: text(".glossary-card__role"), summary: text(".glossary-card__summary"),
-                  href: entry.querySelector(".glossary-card__title").href};
+                  meta: text(".glossary-card__meta"), href: entry.querySelector(".glossary-card__title").href};
         }""", entity)
 
 
@@ -106,12 +115,12 @@ def decoration(page, selector: str) -> str:
 
 # ---- The card -------------------------------------------------------------------------------
 
-def test_hovering_a_person_shows_a_card_with_name_type_role_summary_and_link(visit):
+def test_hovering_a_person_shows_a_card_with_name_type_role_summary_sources_and_link(visit):
     page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE)
     facts = card_facts(page, "kazbek-taysaev")
     assert facts["summary"] and facts["role"] and facts["type"] == "Tokoh"
+    assert SMALL_PRINT.match(facts["meta"]), facts["meta"]
     expect(page.locator(POPUP)).to_be_hidden()
-    expect(page.locator(PERSON)).to_have_attribute("aria-expanded", "false")
 
     page.hover(PERSON)
 
@@ -121,11 +130,32 @@ def test_hovering_a_person_shows_a_card_with_name_type_role_summary_and_link(vis
     expect(popup.locator(".glossary-popup__type")).to_have_text("Tokoh")
     expect(popup.locator(".glossary-popup__role")).to_have_text(facts["role"])
     expect(popup.locator(".glossary-popup__summary")).to_have_text(facts["summary"])
+    expect(popup.locator(".glossary-popup__meta")).to_have_text(facts["meta"])
     more = popup.locator("a.glossary-popup__more")
-    expect(more).to_contain_text("Selengkapnya")
+    expect(more).to_have_text("Selengkapnya")
     assert more.evaluate("a => a.href") == facts["href"] == page.locator(PERSON).evaluate("a => a.href")
-    expect(page.locator(PERSON)).to_have_attribute("aria-expanded", "true")
-    assert page.locator(PERSON).get_attribute("aria-controls") == "glossary-popup"
+    # The card takes the type's colour from the markup (no type is named in the CSS or script).
+    border = popup.evaluate("el => getComputedStyle(el).borderTopColor")
+    assert border == page.locator(PERSON).evaluate("el => getComputedStyle(el).textDecorationColor") == "rgb(138, 63, 252)"
+
+
+def test_every_card_of_every_article_page_shows_its_sources_and_review_date(visit):
+    v = visit(viewport={"width": 1280, "height": 900})
+    for number in range(1, 5):
+        page = v.open(f"artikel/halaman-{number}/")
+        metas = page.locator("aside.glossary-page .glossary-card__meta").all_inner_texts()
+        assert metas and len(metas) == page.locator("aside.glossary-page .glossary-card").count()
+        assert all(SMALL_PRINT.match(meta) for meta in metas), metas
+        page.locator(HIGHLIGHTED).first.focus()
+        expect(page.locator(f"{POPUP} .glossary-popup__meta")).to_have_text(SMALL_PRINT)
+
+
+def test_the_dark_scheme_draws_the_types_in_their_dark_colour(visit):
+    page = visit(viewport={"width": 1280, "height": 900}, color_scheme="dark").open(ARTICLE)
+    assert page.locator(PERSON).evaluate("el => getComputedStyle(el).textDecorationColor") == "rgb(198, 160, 255)"
+    page.hover(PERSON)
+    expect(page.locator(POPUP)).to_be_visible()
+    assert page.locator(POPUP).evaluate("el => getComputedStyle(el).borderTopColor") == "rgb(198, 160, 255)"
 
 
 def test_the_pointer_can_move_onto_the_card_and_it_stays(visit, base_url):
@@ -154,7 +184,6 @@ def test_the_card_closes_when_the_pointer_leaves_mention_and_card(visit):
     expect(page.locator(POPUP)).to_be_visible()
     page.mouse.move(5, 890, steps=4)
     expect(page.locator(POPUP)).to_be_hidden()
-    expect(page.locator(PERSON)).to_have_attribute("aria-expanded", "false")
 
 
 def test_escape_closes_a_hovered_card(visit):
@@ -165,7 +194,7 @@ def test_escape_closes_a_hovered_card(visit):
     expect(page.locator(POPUP)).to_be_hidden()
 
 
-def test_tab_to_a_mention_shows_its_card_tab_enters_it_and_escape_keeps_focus(visit):
+def test_tab_goes_from_mention_to_mention_never_into_the_card_and_escape_keeps_focus(visit):
     page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE)
     page.click(TITLE)  # start of sequential focus navigation; the next link is in the standfirst
     page.keyboard.press("Tab")
@@ -174,21 +203,59 @@ def test_tab_to_a_mention_shows_its_card_tab_enters_it_and_escape_keeps_focus(vi
     expect(popup).to_be_visible()
     expect(popup.locator(".glossary-popup__name")).to_have_text(card_facts(page, "pyongyang")["name"])
 
-    # Disclosure pattern: the card follows its mention, so Tab reaches the card's link.
+    # The mention already links to the entry: the card's link is no Tab stop.
     page.keyboard.press("Tab")
-    expect(popup.locator("a.glossary-popup__more")).to_be_focused()
-    expect(popup).to_be_visible()
+    expect(page.locator('a.glossary-mention[data-entity="moskow"]')).to_be_focused()
+    expect(popup.locator(".glossary-popup__name")).to_have_text("Moskow")
     page.keyboard.press("Shift+Tab")
     expect(page.locator(PLACE)).to_be_focused()
 
     page.keyboard.press("Escape")
     expect(popup).to_be_hidden()
     expect(page.locator(PLACE)).to_be_focused()
-    expect(page.locator(PLACE)).to_have_attribute("aria-expanded", "false")
 
-    page.keyboard.press("Tab")  # focus leaves for the next mention: its card opens
-    expect(page.locator('a.glossary-mention[data-entity="moskow"]')).to_be_focused()
-    expect(popup.locator(".glossary-popup__name")).to_have_text("Moskow")
+
+def test_tab_order_through_the_article_is_its_links_in_order_with_one_stop_per_mention(visit):
+    page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE)
+    expected = page.evaluate("""() => Array.from(
+        document.querySelectorAll("article.md-content__inner a[href], article.md-content__inner input"))
+      .filter(el => !el.closest("#glossary-popup") && el.tabIndex >= 0 && el.getClientRects().length)
+      .map(el => el.id || el.tagName + " " + (el.getAttribute("href") || el.dataset.entityType))""")
+    assert sum(1 for stop in expected if stop.startswith("sebut-")) > 5
+
+    page.click(TITLE)
+    seen = []
+    for _ in expected:
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const el = document.activeElement;
+            return {stop: el.id || el.tagName + " " + (el.getAttribute("href") || el.dataset.entityType),
+                    inCard: !!el.closest("#glossary-popup")}; }""")
+        assert not focused["inCard"], f"Tab went into the card after {seen[-1:]}"
+        seen.append(focused["stop"])
+    # The switches come before the title, so the walk starts after them.
+    links = [stop for stop in expected if not stop.startswith("INPUT")]
+    assert seen[:len(links)] == links
+
+
+def test_a_mention_is_described_by_its_summary_and_the_card_is_hidden_from_screen_readers(visit):
+    page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE)
+    mentions = page.locator(HIGHLIGHTED)
+    assert mentions.count() > 5
+    pairs = page.evaluate("""sel => Array.from(document.querySelectorAll(sel), a => {
+        const target = document.getElementById(a.getAttribute("aria-describedby") || "");
+        return {entity: a.dataset.entity,
+                target: target && target.closest(".glossary-card") && target.closest(".glossary-card").dataset.entity,
+                isSummary: !!target && target.matches("aside.glossary-page .glossary-card__summary")};
+      })""", HIGHLIGHTED)
+    assert all(pair["isSummary"] and pair["target"] == pair["entity"] for pair in pairs), pairs
+
+    summary = card_facts(page, "kazbek-taysaev")["summary"]
+    expect(page.locator(PERSON)).to_have_accessible_description(summary)
+    page.locator(PERSON).focus()
+    popup = page.locator(POPUP)
+    expect(popup).to_be_visible()
+    expect(popup).to_have_attribute("aria-hidden", "true")
+    expect(popup.locator("a.glossary-popup__more")).to_have_attribute("tabindex", "-1")
 
 
 def test_first_tap_opens_the_card_without_navigating_second_tap_follows_the_link(visit, base_url):
@@ -246,8 +313,9 @@ def test_mentions_have_no_native_title_tooltip(visit):
 
 def test_each_type_can_be_switched_off_and_the_choice_survives_instant_navigation(visit, base_url):
     page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE)
-    switches = page.locator("fieldset.glossary-controls")
+    switches = page.locator(SWITCHES)
     expect(switches).to_be_visible()
+    expect(switches).to_have_attribute("role", "group")
     # The switches sit above the title, outside the article's paragraphs.
     assert switches.evaluate("el => el.closest('p') === null && "
                              "!!(el.compareDocumentPosition(document.querySelector('article h1')) & 4)")
@@ -264,12 +332,14 @@ def test_each_type_can_be_switched_off_and_the_choice_survives_instant_navigatio
     assert page.evaluate("window.sameDocument === true")
     expect(page.get_by_role("checkbox", name="Tempat")).not_to_be_checked()
     expect(page.get_by_role("checkbox", name="Tokoh")).to_be_checked()
-    place = "a.glossary-mention--place"
+    place = 'a.glossary-mention[data-entity-type="place"]'
     assert decoration(page, place) == "none"
-    assert decoration(page, "a.glossary-mention--person") == "underline"
+    assert decoration(page, 'a.glossary-mention[data-entity-type="person"]') == "underline"
+    # The switch's label, which is also the legend, is drawn like its (now plain) mentions.
+    assert decoration(page, f"{SWITCHES} label:has(input[data-entity-type=place]) .glossary-controls__sample") == "none"
 
     # The new page's mentions have cards too (the script set it up again).
-    page.locator("a.glossary-mention--person").first.hover()
+    page.locator('a.glossary-mention[data-entity-type="person"]').first.hover()
     expect(page.locator(POPUP)).to_be_visible()
     page.keyboard.press("Escape")
 
@@ -289,14 +359,73 @@ def test_a_switched_off_type_opens_no_card_on_hover_but_still_on_focus(visit):
     expect(page.locator(POPUP)).to_be_visible()
 
 
+def test_the_switches_only_list_the_types_on_the_page_and_each_carries_its_colour(visit):
+    page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE)
+    on_page = set(page.evaluate(f"() => Array.from(document.querySelectorAll('{HIGHLIGHTED}'), a => a.dataset.entityType)"))
+    switches = page.locator(f"{SWITCHES} input[type=checkbox]")
+    assert {switches.nth(i).get_attribute("data-entity-type") for i in range(switches.count())} == on_page
+    for index in range(switches.count()):
+        sample = page.locator(f"{SWITCHES} .glossary-controls__sample").nth(index)
+        assert sample.evaluate("el => getComputedStyle(el).textDecorationColor") != "rgba(0, 0, 0, 0)"
+
+
+# ---- The page as it loads -------------------------------------------------------------------
+
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+  let total = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(total), 1500);
+})"""
+
+
+@pytest.mark.parametrize("switched_off", [False, True], ids=["default", "a-type-switched-off"])
+def test_an_article_page_does_not_shift_while_it_loads(visit, switched_off):
+    v = visit(viewport={"width": 1280, "height": 900})
+    if switched_off:
+        v.context.add_init_script("localStorage.setItem('glosarium.sorotan-mati', 'place')")
+    page = v.open(ARTICLE)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(LAYOUT_SHIFT) == 0
+    expect(page.locator(SWITCHES)).to_be_visible()
+    expect(page.get_by_role("checkbox", name="Tempat")).to_be_checked(checked=not switched_off)
+
+
+# ---- Article pages --------------------------------------------------------------------------
+
+def test_the_pager_stays_within_the_article(visit, base_url):
+    v = visit()
+    for number in range(1, 5):
+        page = v.open(f"artikel/halaman-{number}/")
+        pager = page.locator("nav.article-pager")
+        expect(pager.locator(".article-pager__position")).to_have_text(f"Halaman {number} dari 4")
+        expect(page.locator(".article-source .article-page")).to_have_text(f"Halaman {number} dari 4")
+        previous, following = pager.locator("a[rel=prev]"), pager.locator("a[rel=next]")
+        if number == 1:
+            assert previous.count() == 0
+        else:
+            assert previous.evaluate("a => a.href") == f"{base_url}artikel/halaman-{number - 1}/"
+        if number == 4:
+            assert following.count() == 0
+        else:
+            assert following.evaluate("a => a.href") == f"{base_url}artikel/halaman-{number + 1}/"
+    for path in ["", ENTITY_PAGE, REGISTER]:
+        page = v.open(path)
+        assert page.locator("nav.article-pager, .article-source").count() == 0, path
+
+
 # ---- Fallbacks ------------------------------------------------------------------------------
 
 def test_without_javascript_a_mention_is_a_plain_link_to_its_entry(visit, base_url):
     page = visit(java_script_enabled=False).open(ARTICLE)
     mention = page.locator(PERSON)
     assert mention.evaluate("a => a.href") == base_url + PERSON_ENTRY
-    assert mention.get_attribute("aria-expanded") is None
-    assert page.locator("fieldset.glossary-controls").count() == 0
+    assert mention.get_attribute("title")  # the browser's tooltip shows the summary
+    expect(mention).to_have_accessible_description(card_facts(page, "kazbek-taysaev")["summary"])
+    # The switches are in the page but would do nothing: not shown, and they take no room.
+    assert page.locator(SWITCHES).count() == 1
+    expect(page.locator(SWITCHES)).to_be_hidden()
     expect(page.locator("aside.glossary-page")).to_be_hidden()
     mention.click()
     expect(page).to_have_url(base_url + PERSON_ENTRY)
@@ -312,8 +441,18 @@ def test_print_shows_the_page_glossary_and_no_screen_controls(visit, javascript)
     expect(aside.get_by_role("heading", name="Glosarium halaman ini")).to_be_visible()
     expect(aside.locator('.glossary-card[data-entity="kazbek-taysaev"]')).to_be_visible()
     assert decoration(page, PERSON) == "underline"
-    if javascript:
-        expect(page.locator("fieldset.glossary-controls")).to_be_hidden()
+    expect(page.locator(SWITCHES)).to_be_hidden()
+
+
+def test_print_gives_each_source_its_address(visit):
+    page = visit().open(ENTITY_PAGE)
+    page.emulate_media(media="print")
+    links = page.locator(".glossary-sources a[href^='http']")
+    assert links.count() > 0
+    for index in range(links.count()):
+        link = links.nth(index)
+        after = link.evaluate("a => getComputedStyle(a, '::after').content")
+        assert link.get_attribute("href") in after, after
 
 
 # ---- Accessibility, errors, requests --------------------------------------------------------
@@ -343,6 +482,8 @@ def test_pages_log_no_errors_and_ask_nothing_of_other_hosts(visit, base_url):
     v = visit(viewport={"width": 1280, "height": 900})
     for path in ["", ARTICLE, ENTITY_PAGE, REGISTER]:
         page = v.open(path)
+        feed = page.locator('head link[rel=alternate][type="application/atom+xml"]')
+        assert feed.evaluate("link => link.href") == base_url + "feed.xml", path
         if page.locator(HIGHLIGHTED).count():
             page.locator(HIGHLIGHTED).first.hover()
             expect(page.locator(POPUP)).to_be_visible()
@@ -398,3 +539,101 @@ def test_timeline_and_quotes_render_at_phone_width_without_horizontal_scrolling(
         right = events.nth(index).evaluate("el => el.getBoundingClientRect().right")
         assert right <= PHONE["width"], (path, index, right)
     assert serious_axe_violations(page) == []
+
+
+# ---- Hostile entries (issue: hardening) -----------------------------------------------------
+
+#: Entity fields an attacker might write. Every one must reach the reader as plain text.
+HOSTILE_ENTITIES = {
+    "tokoh/vlad.md": {
+        "title": "Vlad <img src=x onerror=alert(1)>",
+        "type": "person",
+        "aliases": ["Vlad", "Vladi<img src=x onerror=alert(2)>"],
+        "summary": "<img src=x onerror=alert(3)> Tokoh uji.",
+        "role": "<svg onload=alert(4)>",
+    },
+    "tokoh/zed.md": {
+        "title": "Zed </title><script>alert(5)</script>",
+        "type": "person",
+        "aliases": ["Zed"],
+        "summary": "\"><script>alert(6)</script>",
+        "role": "Peran </script><script>alert(7)</script>",
+    },
+}
+
+#: Anything that could run: an on* attribute, a script with the payload, the payload's <img>.
+LIVE_MARKUP = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll("*")) {
+    if (el.getAttributeNames().some(name => name.startsWith("on"))) found.push(el.outerHTML.slice(0, 120));
+  }
+  for (const script of document.querySelectorAll("script")) {
+    const type = (script.type || "").toLowerCase();
+    const runs = !type || type.includes("javascript") || type === "module";
+    if (runs && script.textContent.includes("alert(")) found.push(script.outerHTML.slice(0, 120));
+  }
+  for (const img of document.querySelectorAll('img[src="x"]')) found.push(img.outerHTML);
+  return found;
+}"""
+
+
+def build_hostile_site(root: Path) -> Path:
+    """The real configuration, hooks, templates and assets, with hostile entries and one article."""
+    shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.split("\nnav:", 1)[0] + "\n", encoding="utf-8")
+    for path, fields in HOSTILE_ENTITIES.items():
+        target = root / "docs" / "glosarium" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # JSON strings are YAML strings: the payloads reach the engine exactly as written.
+        front = "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items())
+        target.write_text(f"---\n{front}---\n\nIsi entri.\n", encoding="utf-8")
+    (root / "docs" / "index.md").write_text("# Beranda\n\nEdisi uji.\n", encoding="utf-8")
+    (root / "docs" / "artikel.md").write_text(textwrap.dedent("""\
+        # Artikel uji
+
+        Vlad bertemu Zed di kota. Kemudian Vlad dan Zed berbicara.
+        """), encoding="utf-8")
+    site = root / "site"
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                           cwd=root, capture_output=True, text=True, timeout=300,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert build.returncode == 0, build.stderr
+    return site
+
+
+def test_hostile_entries_never_run_in_the_page_the_card_or_search(browser, tmp_path):
+    site = build_hostile_site(tmp_path)
+    with serve(site) as url:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        try:
+            for path in ["glosarium/tokoh/vlad/", "glosarium/tokoh/zed/", "glosarium/", "artikel/"]:
+                page.goto(url + path)
+                expect(page.locator(TITLE)).to_be_visible()
+                assert page.evaluate(LIVE_MARKUP) == [], path
+
+            mentions = page.locator(HIGHLIGHTED)
+            assert mentions.count() == 2
+            for index in range(2):
+                mentions.nth(index).focus()  # the card shows the hostile fields
+                expect(page.locator(POPUP)).to_be_visible()
+                assert page.evaluate(LIVE_MARKUP) == []
+            expect(page.locator(f"{POPUP} .glossary-popup__summary")).to_contain_text("<script>")
+
+            for name in ["Vlad", "Zed"]:
+                page.keyboard.press("Escape")
+                page.keyboard.press("/")  # Material's search
+                page.keyboard.type(name)
+                expect(page.locator(".md-search-result__item").first).to_be_visible()
+                page.wait_for_timeout(300)
+                assert page.evaluate(LIVE_MARKUP) == [], name
+                page.locator(".md-search__input").fill("")
+            page.wait_for_timeout(500)
+            assert dialogs == []
+        finally:
+            context.close()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import posixpath
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -46,6 +47,7 @@ class Refusal(Exception):
 #: Lines a scraper leaves before the title. Only the file's first line is checked.
 SCRAPING_ARTEFACTS = frozenset({"Sukses"})
 PAGE_MARKER = re.compile(r"(\d+)\s+dari\s+(\d+)\s+halaman", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls, but tab and line ends
 
 
 @dataclass
@@ -66,6 +68,10 @@ class ScrapedArticle:
 
 def read_scraped(text: str) -> ScrapedArticle:
     """Split a scraped article into title, standfirst and pages; `Refusal` if it is not in the format."""
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise Refusal(f"line {line}: a control character (U+{ord(control.group()):04X}); is this a text file?")
     lines = [(number, line.strip(" \t")) for number, line in enumerate(text.splitlines(), 1)]
     # str.strip() also counts a lone no-break space as blank; inside lines, no-break spaces are kept.
     lines = [(number, line) for number, line in lines if line.strip()]
@@ -152,8 +158,10 @@ def page_markdown(article: ScrapedArticle, page: ArticlePage) -> str:
 
 def article_meta(article: ScrapedArticle, date: str, publisher: str, via: str | None,
                  source: str, pages: list[str]) -> str:
-    """The article's artikel.yml (the format the engine reads)."""
+    """The article's artikel.yml (the format hooks/glossary/articles.py reads)."""
     lines = [
+        "# The article of this folder: what its pages show as their source line, \"Halaman N dari M\",",
+        "# pager and JSON-LD. Written by scripts/edition.py import; see README, \"Add an article\".",
         f"title: {yaml_string(article.title)}",
         f"date: {yaml_string(date)}",
         f"publisher: {yaml_string(publisher)}",
@@ -204,8 +212,9 @@ def add_to_nav(config_text: str, title: str, page_paths: list[str], date: str,
     """Return mkdocs.yml with a section `- "title": [pages]` added under nav's "Artikel".
 
     The config is edited as text: a YAML round trip would drop its comments and `!ENV` tags.
-    Sections stay newest first: the new one goes before the first item of an older article
-    (`article_date` maps a page path to its article's date); items of unknown date are passed over.
+    Sections stay newest first, in the engine's order (date, then folder, both descending): the new one
+    goes before the first item of an article that sorts after it (`article_date` maps a page path to its
+    article's date); items of unknown date are passed over.
     """
     lines = config_text.splitlines(keepends=True)
     nav = next((i for i, line in enumerate(lines) if _NAV_KEY.fullmatch(line.rstrip())), None)
@@ -241,12 +250,13 @@ def add_to_nav(config_text: str, title: str, page_paths: list[str], date: str,
 
     section = [" " * child + f"- {yaml_string(title)}:" + newline]
     section += [" " * (child + step) + f"- {path}" + newline for path in page_paths]
+    new = (date, posixpath.dirname(page_paths[0]))
     where = end
     for n, item in enumerate(items):
         stop = items[n + 1] if n + 1 < len(items) else end
-        paths = _PAGE_PATH.findall("".join(lines[item:stop]))
-        older = [article_date[p] for p in paths if p in article_date]
-        if older and older[0] < date:
+        dated = [(article_date[p], posixpath.dirname(p))
+                 for p in _PAGE_PATH.findall("".join(lines[item:stop])) if p in article_date]
+        if dated and dated[0] < new:
             where = item
             break
     if where == end and not lines[end - 1].endswith(("\n", "\r")):
@@ -535,31 +545,12 @@ def load_glossary(project: Project) -> list:
     extra = config.get("extra") or {}
     options = extra.get("glossary") if isinstance(extra.get("glossary"), dict) else {}
     folder = project.docs / str(options.get("dir") or "glosarium")
-    try:
-        from glossary.entries import load_entries
-    except ImportError:
-        entities, errors = _entries_without_load_entries(folder, project.docs)
-    else:
-        entities, errors = load_entries(folder, project.docs)
+    from glossary.entries import load_entries
+
+    entities, errors = load_entries(folder, project.docs)
     for error in errors:
         print(f"warning: {error}", file=sys.stderr)
     return list(entities)
-
-
-def _entries_without_load_entries(folder: Path, docs: Path) -> tuple[list, list]:
-    """FALLBACK until the engine has `load_entries`: parse each entry file with the engine's parser."""
-    from glossary.entries import EntryError, parse_entry
-
-    entities, errors = [], []
-    for path in sorted(folder.rglob("*.md")):
-        if path.name == "index.md":
-            continue
-        src = path.relative_to(docs).as_posix()
-        try:
-            entities.append(parse_entry(path.read_text(encoding="utf-8"), f"docs/{src}")[0])
-        except EntryError as error:
-            errors.append(error)
-    return entities, errors
 
 
 def suggest(project: Project, paths: list[str]) -> list[Candidate]:

@@ -258,6 +258,12 @@ def test_refuses_a_text_without_a_title(project, tmp_path, text):
     refuse_import(project, scraped, says="no title")
 
 
+def test_refuses_a_text_with_control_characters(project, tmp_path):
+    scraped = tmp_path / "biner.txt"
+    scraped.write_text("Judul\n\nPengantar.\n\nTeks\x00 rusak.\n", encoding="utf-8")
+    refuse_import(project, scraped, says="line 5: a control character (U+0000)")
+
+
 def test_refuses_a_title_without_text(project, tmp_path):
     scraped = tmp_path / "judul.txt"
     scraped.write_text("Sukses\n\nHanya Judul\n", encoding="utf-8")
@@ -318,7 +324,8 @@ def nav_titles(config: str) -> list[str]:
     ("2024-12-04", ["Baru", "Artikel Juni", "Delegasi Korea Utara"]),
     ("2024-03-28", ["Artikel Juni", "Baru", "Delegasi Korea Utara"]),
     ("2023-09-13", ["Artikel Juni", "Delegasi Korea Utara", "Baru"]),
-    ("2024-02-01", ["Artikel Juni", "Delegasi Korea Utara", "Baru"]),  # same day: after the one already there
+    # Same day: the folder decides, descending, as the engine orders articles ("artikel/baru" > "artikel").
+    ("2024-02-01", ["Artikel Juni", "Baru", "Delegasi Korea Utara"]),
 ])
 def test_a_new_section_goes_in_newest_first(date, order):
     config = edition.add_to_nav(NAV_BY_ARTICLE, "Baru", ["artikel/baru/halaman-1.md"], date, DATES)

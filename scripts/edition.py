@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import posixpath
 import re
 import sys
@@ -333,6 +334,18 @@ def _article_dates(project: Project) -> dict[str, str]:
     return dates
 
 
+def _nav_pages(nav: object) -> Iterator[str]:
+    """Every page path in a nav (lists, sections and titled pages, at any depth)."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_pages(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_pages(value)
+
+
 def import_article(project: Project, file: Path, slug: str, date: str, publisher: str,
                    via: str | None) -> list[str]:
     """Check everything, then write the article; returns the lines of the report."""
@@ -367,8 +380,7 @@ def import_article(project: Project, file: Path, slug: str, date: str, publisher
     section = folder.relative_to(project.docs).as_posix()
     nav_paths = [f"{section}/{name}" for name in names]
     config = add_to_nav(project.config_text, article.title, nav_paths, date, _article_dates(project))
-    nav = load_config(config).get("nav")
-    if nav_paths[0] not in yaml.safe_dump(nav, allow_unicode=True):  # the edit must read back
+    if not set(nav_paths) <= set(_nav_pages(load_config(config).get("nav"))):  # the edit must read back
         raise Refusal("mkdocs.yml: could not add the pages to the nav")
 
     files = {folder / name: page_markdown(article, page) for name, page in zip(names, article.pages)}
@@ -400,7 +412,10 @@ def _write(project: Project, files: dict[Path, str], source: str | None, data: b
             with open(path, "x", encoding="utf-8", newline="\n") as out:
                 created.append(path)
                 out.write(text)
-        (project.root / "mkdocs.yml").write_text(config, encoding="utf-8", newline="")
+        staged = project.root / "mkdocs.yml.new"  # replaced in one step: never a half-written config
+        created.append(staged)
+        staged.write_text(config, encoding="utf-8", newline="")
+        os.replace(staged, project.root / "mkdocs.yml")
     except OSError as error:
         for path in reversed(created):
             if path.is_dir():

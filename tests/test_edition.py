@@ -235,6 +235,14 @@ def test_refuses_an_unreadable_file(project, tmp_path):
     refuse_import(project, folder, says="cannot read it")
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_refuses_a_file_without_read_permission(project, tmp_path):
+    scraped = tmp_path / "rahasia.txt"
+    shutil.copy2(FIXTURE, scraped)
+    scraped.chmod(0)
+    refuse_import(project, scraped, says="cannot read it (Permission denied)")
+
+
 def test_refuses_a_file_that_is_not_utf8(project, tmp_path):
     scraped = tmp_path / "latin1.txt"
     scraped.write_bytes("Judul\n\nPengantar tentang Moskva dan Kyiv — café\n".encode("cp1252"))

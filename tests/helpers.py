@@ -5,7 +5,9 @@ from __future__ import annotations
 import markdown
 
 from glossary.entries import Entity
-from glossary.markup import GlossaryExtension, PageReport
+from glossary.catalog import build_glossary
+from glossary.extension import GlossaryExtension
+from glossary.markup import PageReport
 from glossary.matcher import Matcher
 
 
@@ -29,15 +31,15 @@ class Converter:
     """Markdown -> HTML with the glossary, page by page, as a site build would."""
 
     def __init__(self, *entities: Entity, mode: str = "first", extensions=("attr_list", "abbr")) -> None:
-        self.ext = GlossaryExtension({e.id: e for e in entities}, Matcher.build(entities), mode=mode)
+        self.ext = GlossaryExtension(glossary=build_glossary(list(entities), "glosarium"), mode=mode)
         # The baseline: the same syntax (e.g. `[x]{.no-gloss}`), but no entity to find.
-        self.empty = GlossaryExtension({}, Matcher.build([]), mode=mode)
+        self.empty = GlossaryExtension(glossary=build_glossary([], "glosarium"), mode=mode)
         self.extensions = list(extensions)
 
     def convert(self, text: str, src_path: str = "artikel/a.md", own: str | None = None,
                 glossary: bool = True) -> tuple[str, PageReport]:
         ext = self.ext if glossary else self.empty
-        ext.start_page(src_path, own_entity=own)
+        ext.start_page(src_path)
         html = markdown.Markdown(extensions=[*self.extensions, ext]).convert(text)
         return html, ext.finish_page()
 
@@ -49,3 +51,17 @@ KEMLU = entity("kemlu-rusia", "Kementerian Luar Negeri Rusia", kind="institution
 RIA = entity("ria-novosti", "RIA Novosti", "RIA", kind="institution")
 KREMLIN = entity("kremlin", "Kremlin", kind="institution")
 ALL = (PUTIN, KIM, RUSIA, KEMLU, RIA, KREMLIN)
+
+
+#: What the glossary adds around the text: the switches, the page glossary, the sources list.
+GLOSSARY_CHROME = ".glossary-controls, aside.glossary-page, section.glossary-sources"
+
+
+def article_text(html: str) -> str:
+    """The text of a converted page without what the glossary adds around it."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    for element in soup.select(GLOSSARY_CHROME):
+        element.decompose()
+    return soup.get_text().rstrip("\n")  # The chrome removed leaves its block separator.

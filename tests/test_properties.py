@@ -8,8 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown.serializers import to_html_string
 
+from glossary.extension import PageContext
 from glossary.markup import GlossaryTreeprocessor
-from helpers import ALL, Converter
+from helpers import article_text, ALL, Converter
 
 NAMES = ["Putin", "Vladimir Putin", "Vladimir\u00a0Putin", "Vladimir\nPutin", "Kim Jong Un", "Kim Jong-un",
          "Rusia", "Kementerian Luar Negeri Rusia", "RIA", "RIA Novosti", "Kremlin"]
@@ -42,7 +43,7 @@ settings.load_profile("glossary")
 
 
 def visible_text(html: str) -> str:
-    return BeautifulSoup(html, "html.parser").get_text()
+    return article_text(html)
 
 
 @given(DOCUMENT, st.sampled_from(["first", "all"]))
@@ -58,9 +59,7 @@ def test_annotating_twice_equals_annotating_once(text):
     once, _ = CONVERTER.convert(text)
     tree = etree.fromstring(f"<div>{once}</div>")
     md = markdown.Markdown()
-    CONVERTER.ext.start_page("artikel/a.md")
-    GlossaryTreeprocessor(md, CONVERTER.ext).run(tree)
-    CONVERTER.ext.finish_page()
+    GlossaryTreeprocessor(md, CONVERTER.ext, PageContext("artikel/a.md")).run(tree)
     assert to_html_string(tree) == to_html_string(etree.fromstring(f"<div>{once}</div>"))
 
 

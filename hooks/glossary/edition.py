@@ -78,7 +78,7 @@ class Edition:
         self.glossary = glossary
         self.docs_dir = docs_dir
         self.options = options or EditionOptions()
-        self.errors: list[str] = [str(error) for error in glossary.errors]
+        self.errors: list[str] = [f"docs/{error}" for error in glossary.errors]
         self.articles = Articles([])
         self.events: list[Event] = []
         self.changes: list[Change] = []

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 #: Class an editor puts on a block (attr_list) or span to keep it unannotated.
 SKIP_CLASS = "no-gloss"
 MENTION_CLASS = "glossary-mention"
+#: What the glossary itself adds (header, switches, sources, page glossary): never annotated again.
+_OWN_CLASSES = frozenset({SKIP_CLASS, MENTION_CLASS, "glossary-entry", "glossary-controls", "glossary-sources",
+                          "glossary-page"})
 #: Elements whose text is never annotated (also when an editor writes them as raw inline HTML).
 SKIP_TAGS = frozenset(
     {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math",
@@ -189,8 +192,7 @@ class GlossaryTreeprocessor(Treeprocessor):
     def _may_annotate(self, element: etree.Element) -> bool:
         if not isinstance(element.tag, str) or element.tag.lower() in SKIP_TAGS:
             return False
-        classes = (element.get("class") or "").split()
-        return SKIP_CLASS not in classes and MENTION_CLASS not in classes
+        return _OWN_CLASSES.isdisjoint((element.get("class") or "").split())
 
     def _split(self, text: str) -> tuple[str, list[etree.Element]]:
         """The text before the first mention, and one element per mention, each with its tail.

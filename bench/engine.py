@@ -1,7 +1,8 @@
 """The glossary engine alone: Markdown conversion of the article pages with and without it.
 
-Run by bench/run.py in its own process (so its peak memory is its own). Entries are loaded
-and the matcher built as the hook does; then every article page is converted twice, once
+Run by bench/run.py in its own process (so its peak memory is its own). The glossary is loaded
+as the hook loads it (`load_glossary`: every entry parsed, the matcher compiled); then every
+article page is converted twice, once
 with our GlossaryExtension and once without, alternating which goes first, with a new
 `Markdown` per page as MkDocs makes. Prints one line of JSON:
 {"with": s, "without": s, "setup": s, "bytes": n, "pages": n}.
@@ -14,7 +15,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import markdown
@@ -27,18 +27,14 @@ EXTENSIONS = ["attr_list", "admonition", "md_in_html", "toc"]
 def main() -> None:
     edition = Path(sys.argv[1])
     sys.path.insert(0, str(edition / "hooks"))
-    from glossary.entries import parse_entry
-    from glossary.markup import GlossaryExtension
-    from glossary.matcher import Matcher
+    from glossary.catalog import load_glossary
+    from glossary.extension import GlossaryExtension
 
     docs = edition / "docs"
     started = time.perf_counter()
-    entities = {}
-    for path in sorted((docs / "glosarium").rglob("*.md")):
-        uri = path.relative_to(docs).as_posix()
-        entity, _body = parse_entry(path.read_text(encoding="utf-8"), f"docs/{uri}")
-        entities[entity.id] = replace(entity, src_path=uri)
-    extension = GlossaryExtension(entities, Matcher.build(entities.values()), mode="first")
+    glossary = load_glossary(docs / "glosarium", docs)
+    assert not glossary.errors, glossary.errors
+    extension = GlossaryExtension(glossary=glossary, mode="first")
     setup = time.perf_counter() - started
 
     pages = []

@@ -282,6 +282,15 @@ def abbreviations(entries: list[Entry]) -> str:
     return "".join(f"*[{name}]: {entry.summary}\n\n" for entry in entries for name in entry.names)
 
 
+def copy_project(out: Path) -> None:
+    """The project's real engine, hooks, templates and stylesheet, as the edition's own."""
+    (out / "docs" / "assets").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "docs" / "assets" / "glossary.css", out / "docs" / "assets" / "glossary.css")
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(ROOT / "hooks", out / "hooks", ignore=ignore)
+    shutil.copytree(ROOT / "overrides", out / "overrides", ignore=ignore)
+
+
 def generate(out: Path, pages: int, entity_count: int) -> dict[str, Path]:
     """Write the edition under `out`; return the mkdocs.yml of each variant."""
     if out.exists():
@@ -299,11 +308,7 @@ def generate(out: Path, pages: int, entity_count: int) -> dict[str, Path]:
         (docs / "artikel" / f"halaman-{number:04d}.md").write_text(
             page_markdown(number, pages, mentions, rng), encoding="utf-8")
     (docs / "index.md").write_text("# Edisi uji kinerja\n\nHalaman depan edisi uji.\n", encoding="utf-8")
-    (docs / "assets").mkdir()
-    shutil.copy(ROOT / "docs" / "assets" / "glossary.css", docs / "assets" / "glossary.css")
-    ignore = shutil.ignore_patterns("__pycache__")
-    shutil.copytree(ROOT / "hooks", out / "hooks", ignore=ignore)
-    shutil.copytree(ROOT / "overrides", out / "overrides", ignore=ignore)
+    copy_project(out)
     (out / "bench_hooks").mkdir()
     shutil.copy(Path(__file__).with_name("naive.py"), out / "bench_hooks" / "naive.py")
     (out / "includes").mkdir()
@@ -313,6 +318,35 @@ def generate(out: Path, pages: int, entity_count: int) -> dict[str, Path]:
         configs[variant] = out / f"mkdocs-{variant}.yml"
         configs[variant].write_text(mkdocs_yml(variant, pages), encoding="utf-8")
     return configs
+
+
+#: The heavy page of issue 12 (point 9): one paragraph naming one entity this many times.
+HEAVY_MENTIONS = 40_000
+
+
+def generate_heavy(out: Path, mentions: int = HEAVY_MENTIONS) -> Path:
+    """One article page of `" ".join(["Putin *x*"] * mentions)` and one entity; return its mkdocs.yml.
+
+    Every mention sits in the same paragraph, between emphasis elements: annotation that is not
+    linear in the number of mentions (an index lookup per mention, text re-read per mention)
+    shows here long before it shows on ordinary pages.
+    """
+    if out.exists():
+        shutil.rmtree(out)
+    docs = out / "docs"
+    putin = Entry("vladimir-putin", "person", "Vladimir Putin", ["Putin"], "Presiden Rusia.", "Presiden")
+    (docs / "glosarium" / "tokoh").mkdir(parents=True)
+    (docs / "glosarium" / "tokoh" / f"{putin.id}.md").write_text(entry_markdown(putin, putin), encoding="utf-8")
+    (docs / "artikel").mkdir()
+    front = {"title": "Halaman berat", "description": f"{mentions} sebutan dalam satu paragraf.", "halaman": 1}
+    (docs / "artikel" / "halaman-0001.md").write_text(
+        f"---\n{yaml.safe_dump(front, allow_unicode=True, sort_keys=False)}---\n\n"
+        + " ".join(["Putin *x*"] * mentions) + "\n", encoding="utf-8")
+    (docs / "index.md").write_text("# Halaman berat\n\nSatu halaman, satu tokoh.\n", encoding="utf-8")
+    copy_project(out)
+    config = out / "mkdocs-glossary.yml"
+    config.write_text(mkdocs_yml("glossary", 1), encoding="utf-8")
+    return config
 
 
 def main() -> None:

@@ -12,11 +12,16 @@ five figures are measured, each in its own process, in interleaved runs
   (e) abbr      a real build with Material's abbreviations glossary (abbr + snippets
                 auto_append of one `*[Name]: summary` per name) instead of ours
 
+Then, in the same rounds, the heavy page of issue 12 (point 9): a site with one entity and one
+page of `" ".join(["Putin *x*"] * 40000)`, built with the glossary (a) and without it (b),
+the order swapped every round. Its ratio is the median of (a) over the median of (b).
+
 Times are wall-clock seconds of the whole process (Python start-up included), medians over the
 runs; ratios are taken within each run, then the median. Peak memory is each process's
 maximum resident set size, from os.wait4's rusage.
 
 Usage: python bench/run.py --sizes 50x100,400x100,400x1000 --runs 5 --out bench-out/results.md
+       python bench/run.py --sizes 400x1000 --runs 3 --heavy-mentions 0   (no heavy page)
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
+from generate import HEAVY_MENTIONS, generate, generate_heavy  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 VARIANTS = ("glossary", "off", "engine", "naive", "abbr")
@@ -70,7 +75,7 @@ class Size:
 
 def parse_sizes(text: str) -> list[Size]:
     sizes = []
-    for item in text.split(","):
+    for item in filter(None, text.split(",")):  # `--sizes ""`: the heavy page alone
         pages, entities = item.lower().split("x")
         sizes.append(Size(int(pages), int(entities)))
     return sizes
@@ -92,7 +97,7 @@ def run_process(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[flo
     return seconds, usage.ru_maxrss / 1024, stdout, stderr  # ru_maxrss is in KiB on Linux
 
 
-def measure(size: Size, variant: str) -> Sample:
+def measure(size: Size | Heavy, variant: str) -> Sample:
     env = {key: value for key, value in os.environ.items() if key != "GLOSSARY"}
     env["NO_MKDOCS_2_WARNING"] = "1"
     if variant == "engine":
@@ -114,17 +119,40 @@ def measure(size: Size, variant: str) -> Sample:
     return Sample(seconds, peak, warnings=warnings)
 
 
-def run(sizes: list[Size], runs: int, work: Path, log=print) -> None:
+@dataclass
+class Heavy:
+    """The heavy page: one page, `mentions` mentions of one entity in one paragraph."""
+
+    mentions: int
+    edition: Path = Path()
+    configs: dict[str, Path] = field(default_factory=dict)
+    samples: dict[str, list[Sample]] = field(default_factory=lambda: {"glossary": [], "off": []})
+
+    @property
+    def name(self) -> str:
+        return f"heavy page, {self.mentions:,} mentions"
+
+
+def run(sizes: list[Size], runs: int, work: Path, heavy: Heavy | None = None, log=print) -> None:
     for size in sizes:
         size.edition = work / f"edition-{size.pages}x{size.entities}"
         size.configs = generate(size.edition, size.pages, size.entities)
         size.samples = {variant: [] for variant in VARIANTS}
+    if heavy is not None:
+        heavy.edition = work / "edition-heavy"
+        heavy.configs = {"glossary": generate_heavy(heavy.edition, heavy.mentions)}
     for number in range(1, runs + 1):
         for size in sizes:
             for variant in VARIANTS:
                 sample = measure(size, variant)
                 size.samples[variant].append(sample)
                 log(f"run {number}/{runs} {size.name:>12} {LABELS[variant]:<13} {sample.seconds:8.2f} s "
+                    f"{sample.peak_mib:7.1f} MiB")
+        if heavy is not None:  # Swapped every round: neither build always runs on a warmer machine.
+            for variant in (("glossary", "off") if number % 2 else ("off", "glossary")):
+                sample = measure(heavy, variant)
+                heavy.samples[variant].append(sample)
+                log(f"run {number}/{runs} {heavy.name} {LABELS[variant]:<13} {sample.seconds:8.2f} s "
                     f"{sample.peak_mib:7.1f} MiB")
 
 
@@ -158,7 +186,7 @@ def machine() -> list[str]:
             f"- Python {platform.python_version()}; {versions}"]
 
 
-def report(sizes: list[Size], runs: int, command: str) -> str:
+def report(sizes: list[Size], runs: int, command: str, heavy: Heavy | None = None) -> str:
     seconds = {(size.name, variant): median(s.seconds for s in size.samples[variant])
                for size in sizes for variant in VARIANTS}
     lines = [f"Command: `{command}`", "", *machine(),
@@ -206,29 +234,53 @@ def report(sizes: list[Size], runs: int, command: str) -> str:
                 lines.append(f"- {large.name} / {small.name}: {ratio:.2f}x (median of per-run ratios)")
     if not lines[-1].startswith("- "):
         lines.append("(needs two sizes with the same number of pages)")
+    if heavy is not None:
+        lines += ["", heavy_report(heavy)]
     return "\n".join(lines) + "\n"
+
+
+#: Issue 12, point 9: the heavy page may take at most this many times the glossary-off build.
+HEAVY_TARGET = 2.0
+
+
+def heavy_report(heavy: Heavy) -> str:
+    on = [s.seconds for s in heavy.samples["glossary"]]
+    off = [s.seconds for s in heavy.samples["off"]]
+    ratio = median(on) / median(off)
+    lines = ["### One heavy page: `\" \".join([\"Putin *x*\"] * N)`, one entity", "",
+             "| mentions | (a) glossary | (b) off | median (a) / median (b) | target | met |",
+             "|---:|---:|---:|---:|---:|---|",
+             f"| {heavy.mentions:,} | {median(on):.2f} | {median(off):.2f} | {ratio:.3f} "
+             f"| ≤ {HEAVY_TARGET:g} | {'yes' if ratio <= HEAVY_TARGET else '**no**'} |", "",
+             f"Each build: (a) {', '.join(f'{s:.2f}' for s in on)} s; (b) {', '.join(f'{s:.2f}' for s in off)} s "
+             f"(order swapped every round, glossary first in round 1)."]
+    return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="50x100,400x100,400x1000", help="pages x entities, comma-separated")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--heavy-mentions", type=int, default=HEAVY_MENTIONS,
+                        help="mentions on the heavy page, built once each way per run (0: skip it)")
     parser.add_argument("--work", type=Path, help="where editions are generated (default: a temporary folder)")
     parser.add_argument("--out", type=Path, help="also write the report (Markdown) here, and the raw samples "
                                                  "next to it as .json")
     args = parser.parse_args()
     sizes = parse_sizes(args.sizes)
+    heavy = Heavy(args.heavy_mentions) if args.heavy_mentions > 0 else None
     command = "python bench/run.py " + " ".join(sys.argv[1:])
     with tempfile.TemporaryDirectory(prefix="glossary-bench-") as temporary:
         work = args.work or Path(temporary)
-        run(sizes, args.runs, work, log=lambda line: print(line, file=sys.stderr, flush=True))
-    text = report(sizes, args.runs, command)
+        run(sizes, args.runs, work, heavy, log=lambda line: print(line, file=sys.stderr, flush=True))
+    text = report(sizes, args.runs, command, heavy)
     print(text)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(text, encoding="utf-8")
-        raw = {size.name: {variant: [sample.__dict__ for sample in samples]
-                           for variant, samples in size.samples.items()} for size in sizes}
+        raw = {item.name: {variant: [sample.__dict__ for sample in samples]
+                           for variant, samples in item.samples.items()}
+               for item in [*sizes, *([heavy] if heavy else [])]}
         args.out.with_suffix(".json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
 
 

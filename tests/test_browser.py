@@ -625,14 +625,16 @@ def test_hostile_entries_never_run_in_the_page_the_card_or_search(browser, tmp_p
                 assert page.evaluate(LIVE_MARKUP) == []
             expect(page.locator(f"{POPUP} .glossary-popup__summary")).to_contain_text("<script>")
 
+            page.keyboard.press("Escape")
+            page.keyboard.press("/")  # Material's search
+            search = page.locator(".md-search__input")
+            expect(search).to_be_focused()
             for name in ["Vlad", "Zed"]:
-                page.keyboard.press("Escape")
-                page.keyboard.press("/")  # Material's search
+                search.fill("")
                 page.keyboard.type(name)
                 expect(page.locator(".md-search-result__item").first).to_be_visible()
-                page.wait_for_timeout(300)
+                expect(page.locator(".md-search-result__meta")).to_contain_text("ditemukan")
                 assert page.evaluate(LIVE_MARKUP) == [], name
-                page.locator(".md-search__input").fill("")
             page.wait_for_timeout(500)
             assert dialogs == []
         finally:

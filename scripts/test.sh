@@ -21,4 +21,4 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 export NO_MKDOCS_2_WARNING=1
-exec .venv/bin/python -m pytest "$@"
+exec .venv/bin/python -m pytest --durations=10 "$@"

@@ -1,5 +1,7 @@
 """Bad input fails a strict build with a message naming the file and line; markup is never injected."""
 
+import re
+
 import pytest
 
 ARTICLE = "# Berita\n\nVladimir Putin bertemu Kim Jong Un di Moskow.\n"
@@ -22,7 +24,7 @@ def test_the_small_site_builds(site):
 
 BAD_ENTRIES = {
     "yaml error": ("tokoh/rusak.md", "---\ntitle: Rusak\ntype: person\nsummary: [tidak ditutup\n---\n\nIsi.\n",
-                   "docs/glosarium/tokoh/rusak.md:4: YAML error in front matter"),
+                   "docs/glosarium/tokoh/rusak.md:4: YAML error: did not find expected ',' or ']'"),
     "no title": ("tokoh/tanpa.md", "---\ntype: person\nsummary: Ringkas.\n---\n",
                  "docs/glosarium/tokoh/tanpa.md:1: missing required field 'title'"),
     "no type": ("tokoh/tanpa.md", "---\ntitle: Tanpa\nsummary: Ringkas.\n---\n",
@@ -40,7 +42,13 @@ BAD_ENTRIES = {
                             "docs/glosarium/tokoh/putin-lain.md:6: name 'Moskow' is already claimed by 'moskow' "
                             "(glosarium/tempat/moskow.md:2)"),
     "duplicate id": ("lembaga/moskow.md", "---\ntitle: Kota Moskow\ntype: institution\nsummary: R.\n---\n",
-                     "entity id 'moskow' is already used by docs/glosarium/lembaga/moskow.md"),
+                     "docs/glosarium/tempat/moskow.md: entity id 'moskow' is already used by "),
+    "duplicate key": ("tokoh/dua.md", "---\ntitle: Dua\ntype: person\nsummary: R.\ntitle: Tiga\n---\n",
+                      "docs/glosarium/tokoh/dua.md:5: duplicate key 'title' (first at line 2)"),
+    "file name with spaces": ("tokoh/Tuan Dua.md", "---\ntitle: Dua\ntype: person\nsummary: R.\n---\n",
+                              "docs/glosarium/tokoh/Tuan Dua.md: file name 'Tuan Dua.md' is not a valid entity id"),
+    "punctuation-only alias": ("tokoh/dua.md", "---\ntitle: Dua\ntype: person\nsummary: R.\naliases: ['-']\n---\n",
+                               "docs/glosarium/tokoh/dua.md:5: name '-' has no letter or digit"),
     "never mentioned": ("tokoh/sunyi.md", "---\ntitle: Tokoh Sunyi\ntype: person\nsummary: R.\n---\n",
                         "WARNING -  docs/glosarium/tokoh/sunyi.md: entity 'sunyi' is never mentioned"),
 }
@@ -91,7 +99,8 @@ def test_glossary_can_be_switched_off_from_the_environment(site):
 def test_annotate_option_all_links_every_mention(site):
     site.write("index.md", ARTICLE + "\nPutin lagi.\n")
     assert site.build(annotate="all").returncode == 0
-    assert site.html("index.html").count('class="glossary-mention glossary-mention--person"') == 3
+    links = re.findall(r'<a [^>]*class="glossary-mention"[^>]*data-entity-type="person"', site.html("index.html"))
+    assert len(links) == 3
 
 
 def test_annotate_option_is_validated(site):

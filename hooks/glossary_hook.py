@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import logging
 import os
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         timeline_dir=options.timeline_dir.strip("/"), quotes_page=options.quotes_page,
         corrections_file=options.corrections_file, review_after_days=options.review_after_days))
     edition.load({file.src_uri for file in files.documentation_pages()})
+    for path in edition.unreadable_entries():  # Reported with their line; MkDocs must not read them.
+        files.remove(files.get_file_from_path(path))
     url_of = lambda uri: File(uri, None, None, config.use_directory_urls).url  # noqa: E731
     for uri, content in edition.generated_pages({f.src_uri for f in files}, url_of).items():
         content = content if options.enabled else f"# {content.split(chr(10))[0][2:]}\n\nGlosarium dimatikan.\n"
@@ -103,6 +106,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if build.edition is not None and build.edition.glossary.entity_at(page.file.src_uri) is not None:
+        # An entry's title is untrusted text, and themes print page titles (nav, <title>) unescaped.
+        page.title = escape(str(page.title))
+        page.meta["title"] = page.title
     if build.extension is not None and build.edition is not None:
         source = page.file.content_string
         build.extension.start_page(page.file.src_uri, build.edition.page_sources(page.file.src_uri, source),

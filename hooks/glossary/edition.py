@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,9 @@ from .register import register_markdown
 from .safe_yaml import Lines, load_front_matter, read_text
 from .sources import REFERENCE, Source, parse_sources
 from .timeline import Event, parse_events
+
+
+_ENTRY_TYPE = re.compile(r"^type:\s*(?:person|institution|place)\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,7 @@ class Edition:
     def load(self, page_paths: set[str]) -> None:
         """Read the articles, the timeline and the corrections log; bad input goes to `errors`."""
         self.page_paths = page_paths
+        self._check_stray_entries()
         articles, errors = load_articles(self.docs_dir)
         self.articles = Articles(articles)
         self.errors += [str(error) for error in errors]
@@ -118,6 +123,25 @@ class Edition:
                 self.changes = parse_changes(read_text(log, shown), shown, self._known_target)
             except EntryError as error:
                 self.errors.append(str(error))
+
+    def unreadable_entries(self) -> list[str]:
+        """Entity files that failed to load (reported already): the host must not build them as pages."""
+        failed = {error.path for error in self.glossary.errors}
+        return [path for path in failed if path in self.page_paths and path not in self.glossary.by_path]
+
+    def _check_stray_entries(self) -> None:
+        """A page outside the glossary folder whose front matter reads like an entry is a misplaced entry."""
+        folder = self.glossary.folder + "/"
+        for path in sorted(self.page_paths):
+            if path.startswith(folder):
+                continue
+            try:
+                head = (self.docs_dir / path).read_bytes()[:2048].decode("utf-8", "replace")
+            except OSError:
+                continue
+            if head.startswith("---") and _ENTRY_TYPE.search(head) and "\nsummary:" in head:
+                self.errors.append(f"docs/{path}: looks like a glossary entry (type, summary) but is outside "
+                                   f"docs/{folder}; move it there, or it is an ordinary page")
 
     def _known_target(self, target: str) -> bool:
         return target in self.glossary.entities or target in self.page_paths

@@ -46,7 +46,7 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def entity_of(path: Path):
-    entity, _body = parse_entry(path.read_text(encoding="utf-8"), str(path))
+    entity = parse_entry(path.read_text(encoding="utf-8"), path.name)
     return entity
 
 

@@ -131,7 +131,7 @@ def test_register_groups_sorts_and_counts(built_site):
     putin = html.select_one('li[data-entity="vladimir-putin"]')
     # Every "Putin" in the article pages (text and editor's notes); entries' own pages do not count.
     expected = sum(p.read_text(encoding="utf-8").count("Putin") for p in (ROOT / "docs" / "artikel").glob("*.md"))
-    assert re.search(r"\((\d+)\xa0sebutan\)", putin.get_text()).group(1) == str(expected)
+    assert re.search(r"\((\d+)\xa0sebutan, di 1\xa0artikel\)", putin.get_text()).group(1) == str(expected)
     assert "<!--glossary-count" not in str(html)
 
 

@@ -113,11 +113,12 @@ def render_backlinks(pages: list[PageMentions], href: Callable[[str], str]) -> s
 
 
 def _page_item(page: PageMentions, href: Callable[[str], str]) -> str:
+    link = escape(href(page.page_url))  # Once per page, not once per snippet.
     snippets = "".join(
-        f'<li><a href="{escape(href(page.page_url))}#{escape(m.anchor)}">'
+        f'<li><a href="{link}#{escape(m.anchor)}">'
         f"{escape(m.before)}<mark>{escape(m.text)}</mark>{escape(m.after)}</a></li>"
         for m in page.mentions
     )
-    return (f'<li><a href="{escape(href(page.page_url))}">{escape(page.page_title)}</a> '
+    return (f'<li><a href="{link}">{escape(page.page_title)}</a> '
             f'<span class="glossary-count">({len(page.mentions)}&nbsp;sebutan)</span>'
             f'<ol class="glossary-snippets">{snippets}</ol></li>')

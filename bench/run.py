@@ -58,6 +58,8 @@ class Sample:
     peak_mib: float
     engine: dict | None = None  # (c) only: bench/engine.py's figures
     warnings: int = 0
+    #: CPU seconds (user + system) of the process: less sensitive than wall time to a shared machine.
+    cpu: float = 0.0
 
 
 @dataclass
@@ -81,8 +83,8 @@ def parse_sizes(text: str) -> list[Size]:
     return sizes
 
 
-def run_process(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, str, str]:
-    """Run `command`; return (seconds, peak RSS in MiB, stdout, stderr). Fails loudly."""
+def run_process(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, str, str, float]:
+    """Run `command`; return (seconds, peak RSS in MiB, stdout, stderr, CPU seconds). Fails loudly."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=err)
@@ -94,21 +96,21 @@ def run_process(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[flo
         stdout, stderr = out.read().decode(), err.read().decode()
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}) in {cwd}:\n{stderr}")
-    return seconds, usage.ru_maxrss / 1024, stdout, stderr  # ru_maxrss is in KiB on Linux
+    return seconds, usage.ru_maxrss / 1024, stdout, stderr, usage.ru_utime + usage.ru_stime  # maxrss: KiB
 
 
 def measure(size: Size | Heavy, variant: str) -> Sample:
     env = {key: value for key, value in os.environ.items() if key != "GLOSSARY"}
     env["NO_MKDOCS_2_WARNING"] = "1"
     if variant == "engine":
-        seconds, peak, stdout, _ = run_process([sys.executable, str(BENCH / "engine.py"), str(size.edition)],
-                                              size.edition, env)
-        return Sample(seconds, peak, engine=json.loads(stdout))
+        seconds, peak, stdout, _, cpu = run_process(
+            [sys.executable, str(BENCH / "engine.py"), str(size.edition)], size.edition, env)
+        return Sample(seconds, peak, engine=json.loads(stdout), cpu=cpu)
     if variant == "off":
         env["GLOSSARY"] = "false"
     config = size.configs["glossary" if variant == "off" else variant]
     site = size.edition / f"site-{variant}"
-    seconds, peak, _, stderr = run_process(
+    seconds, peak, _, stderr, cpu = run_process(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(site)],
         size.edition, env)
     needle, wanted = EVIDENCE[variant]
@@ -116,7 +118,7 @@ def measure(size: Size | Heavy, variant: str) -> Sample:
     if (needle in page) != wanted:
         raise RuntimeError(f"{variant} build of {size.name}: {needle!r} {'missing' if wanted else 'found'}")
     warnings = sum(line.startswith("WARNING") for line in stderr.splitlines())
-    return Sample(seconds, peak, warnings=warnings)
+    return Sample(seconds, peak, warnings=warnings, cpu=cpu)
 
 
 @dataclass
@@ -192,17 +194,22 @@ def report(sizes: list[Size], runs: int, command: str, heavy: Heavy | None = Non
     lines = [f"Command: `{command}`", "", *machine(),
              f"- Runs: {runs}, interleaved; times are medians (s), ratios are medians of per-run ratios", "",
              "### Builds", "",
-             "| pages x entities | (a) glossary | (b) off | (a)/(b) | (d) naive re.sub | (d)/(b) "
+             "| pages x entities | (a) glossary | (b) off | (a)/(b) | (a)/(b) CPU | (d) naive re.sub | (d)/(b) "
              "| (e) abbr | (e)/(b) | warnings (a) |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for size in sizes:
         time_of = lambda variant: lambda run: run[variant].seconds  # noqa: E731
+        cpu_of = lambda variant: lambda run: run[variant].cpu  # noqa: E731
         lines.append(
             f"| {size.name} | {seconds[size.name, 'glossary']:.2f} | {seconds[size.name, 'off']:.2f} "
             f"| {per_run(size, time_of('glossary'), time_of('off')):.3f} "
+            f"| {per_run(size, cpu_of('glossary'), cpu_of('off')):.3f} "
             f"| {seconds[size.name, 'naive']:.2f} | {per_run(size, time_of('naive'), time_of('off')):.3f} "
             f"| {seconds[size.name, 'abbr']:.2f} | {per_run(size, time_of('abbr'), time_of('off')):.3f} "
             f"| {max(s.warnings for s in size.samples['glossary'])} |")
+    for size in sizes:
+        ratios = [a.seconds / b.seconds for a, b in zip(size.samples["glossary"], size.samples["off"])]
+        lines.append(f"\nPer-run (a)/(b) at {size.name}: {', '.join(f'{r:.3f}' for r in ratios)}.")
     lines += ["", "### Engine alone (c): Markdown conversion of the article pages", "",
               "| pages x entities | Markdown source | without glossary | with glossary | engine time "
               "| throughput | share of build (a) | entries + matcher |",
@@ -247,10 +254,11 @@ def heavy_report(heavy: Heavy) -> str:
     on = [s.seconds for s in heavy.samples["glossary"]]
     off = [s.seconds for s in heavy.samples["off"]]
     ratio = median(on) / median(off)
+    cpu_ratio = median(s.cpu for s in heavy.samples["glossary"]) / median(s.cpu for s in heavy.samples["off"])
     lines = ["### One heavy page: `\" \".join([\"Putin *x*\"] * N)`, one entity", "",
-             "| mentions | (a) glossary | (b) off | median (a) / median (b) | target | met |",
-             "|---:|---:|---:|---:|---:|---|",
-             f"| {heavy.mentions:,} | {median(on):.2f} | {median(off):.2f} | {ratio:.3f} "
+             "| mentions | (a) glossary | (b) off | median (a) / median (b) | same, CPU time | target | met |",
+             "|---:|---:|---:|---:|---:|---:|---|",
+             f"| {heavy.mentions:,} | {median(on):.2f} | {median(off):.2f} | {ratio:.3f} | {cpu_ratio:.3f} "
              f"| ≤ {HEAVY_TARGET:g} | {'yes' if ratio <= HEAVY_TARGET else '**no**'} |", "",
              f"Each build: (a) {', '.join(f'{s:.2f}' for s in on)} s; (b) {', '.join(f'{s:.2f}' for s in off)} s "
              f"(order swapped every round, glossary first in round 1)."]

@@ -106,8 +106,8 @@ class Edition:
         self.located_events: list[tuple[str, Event]] = []
         #: The sources each article page lists, by path.
         self.page_source_lists: dict[str, tuple[Source, ...]] = {}
-        #: Each page's "Glosarium halaman ini", set aside while search reads the page (see `generated`).
-        self.page_glossaries: dict[str, str] = {}
+        #: (page, placeholder) -> HTML set aside while search reads the page (see `generated`).
+        self.set_aside: dict[tuple[str, str], str] = {}
         #: `placed_quotes`, built once after the last page is added (each entry page reads it).
         self._placed_quotes: list[PlacedQuote] | None = None
 

@@ -33,6 +33,9 @@ TIMELINE = "<!--glossary-timeline-->"
 QUOTES = "<!--glossary-quotes-->"
 CORRECTIONS = "<!--glossary-corrections-->"
 PAGE_GLOSSARY = "<!--glossary-page-glossary-->"
+SWITCHES = "<!--glossary-switches-->"
+#: Blocks the extension adds that search must not index: (tag, class, placeholder while search reads).
+_KEPT_FROM_SEARCH = (("aside", "glossary-page", PAGE_GLOSSARY), ("div", "glossary-controls", SWITCHES))
 
 TIMELINE_PAGE = (
     "# Linimasa\n\nPeristiwa bertanggal yang disebut artikel, konteksnya, dan perkembangan "
@@ -50,17 +53,19 @@ CORRECTIONS_PAGE = (
 
 
 def after_content(edition: Edition, src_path: str, html: str) -> str:
-    """The page's HTML before search reads it: its page glossary set aside, an entry's sections marked.
+    """The page's HTML before search reads it: its page glossary and switches set aside, an entry's
+    sections marked.
 
-    The page glossary is hidden and kept out of the search index, but Material's search parses
-    every tag of a page before it drops the excluded ones: about 8 tags per entity on every page,
-    a tenth of a 400 x 1,000 build's search time. It waits in `edition.page_glossaries` and `fill`
-    puts it back where it was. An entry's sections go after its body, before its sources.
+    Both are kept out of the search index, but Material's search parses every tag of a page before
+    it drops the excluded ones: about 8 tags per entity on every page, most of what the glossary
+    added to a 400 x 1,000 build's search time. They wait in `edition.set_aside` and `fill` puts
+    them back where they were. An entry's sections go after its body, before its sources.
     """
-    start, end = _last_element(html, "aside", "glossary-page")
-    if start >= 0:
-        edition.page_glossaries[src_path] = html[start:end]
-        html = html[:start] + PAGE_GLOSSARY + html[end:]
+    for tag, class_name, placeholder in _KEPT_FROM_SEARCH:
+        start, end = _last_element(html, tag, class_name)
+        if start >= 0:
+            edition.set_aside[src_path, placeholder] = html[start:end]
+            html = html[:start] + placeholder + html[end:]
     if edition.glossary.entity_at(src_path) is None:
         return html
     index = _last_element(html, "section", "glossary-sources")[0]
@@ -83,8 +88,9 @@ def _last_element(html: str, tag: str, class_name: str) -> tuple[int, int]:
 
 def fill(edition: Edition, src_path: str, url: str, html: str) -> str:
     """Fill the placeholders of one written page."""
-    if PAGE_GLOSSARY in html:
-        html = html.replace(PAGE_GLOSSARY, edition.page_glossaries.pop(src_path, ""), 1)
+    for _tag, _class, placeholder in _KEPT_FROM_SEARCH:
+        if placeholder in html:
+            html = html.replace(placeholder, edition.set_aside.pop((src_path, placeholder), ""), 1)
     filler = _Filler(edition, url)
     if ENTITY_SECTIONS in html:
         entity = edition.glossary.entity_at(src_path)

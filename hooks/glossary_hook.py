@@ -36,6 +36,7 @@ from glossary.catalog import load_glossary
 from glossary.edition import Edition, EditionOptions
 from glossary.extension import GlossaryExtension
 from glossary.generated import after_content
+from glossary.markup import PageReport
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -119,10 +120,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     edition = build.edition
-    if build.extension is None or edition is None:
+    if edition is None:
         return html
+    report = build.extension.finish_page() if build.extension is not None else PageReport()
     position = build.positions.get(page.file.src_uri, len(build.positions))
-    report = build.extension.finish_page()
     for problem in edition.add_page(page.file.src_uri, page.url, page.title or page.file.src_uri, position, report):
         log.error(problem)
     page.meta["glossary"] = edition.page_data(page.file.src_uri)
@@ -156,7 +157,7 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if build.extension is None or build.edition is None:
+    if build.edition is None:
         return output
     return build.edition.fill(page.file.src_uri, output)
 

@@ -32,6 +32,8 @@ ENTITY_SECTIONS = "<!--glossary-entity-sections-->"
 TIMELINE = "<!--glossary-timeline-->"
 QUOTES = "<!--glossary-quotes-->"
 CORRECTIONS = "<!--glossary-corrections-->"
+#: Where a hand-written page (the landing page) wants the list of articles, newest first.
+ARTICLES = "<!--glossary-articles-->"
 PAGE_GLOSSARY = "<!--glossary-page-glossary-->"
 SWITCHES = "<!--glossary-switches-->"
 #: Blocks the extension adds that search must not index: (tag, class, placeholder while search reads).
@@ -105,6 +107,8 @@ def fill(edition: Edition, src_path: str, url: str, html: str) -> str:
         html = html.replace(QUOTES, filler.quotes(), 1)
     if CORRECTIONS in html:
         html = html.replace(CORRECTIONS, render_changes(edition.changes, filler.target_link), 1)
+    if ARTICLES in html:
+        html = html.replace(ARTICLES, filler.articles(), 1)
     return html
 
 
@@ -127,6 +131,10 @@ class _Filler:
         if article is not None and len(self.edition.articles.all) > 1 and title != article.title:
             return f"{article.title}: {title}"
         return title
+
+    def _own_title(self, src_path: str) -> str:
+        record = self.edition.pages.get(src_path)
+        return record.title if record else src_path
 
     def entity_link(self, entity_id: str) -> str:
         entity = self.edition.glossary.entities[entity_id]
@@ -162,6 +170,21 @@ class _Filler:
             last = match.end()
         parts.append(escape(text[last:]))
         return "".join(parts)
+
+    def articles(self) -> str:
+        """The edition's articles, newest first: title, outlet and date, then the pages."""
+        items = []
+        for article in self.edition.articles.all:
+            pages = "".join(f'<li><a href="{escape(self.page_href(page))}">Halaman {number}: '
+                            f"{escape(self._own_title(page))}</a></li>"
+                            for number, page in enumerate(article.pages, start=1))
+            items.append(f'<li class="edition-article"><a href="{escape(self.page_href(article.pages[0]))}">'
+                         f"<strong>{escape(article.title)}</strong></a><br>"
+                         f'{escape(article.publisher)}, <time datetime="{escape(article.date)}">'
+                         f"{escape(article.date_text)}</time>"
+                         + (f", mengutip {escape(article.via)}" if article.via else "")
+                         + f' · {len(article.pages)}&nbsp;halaman<ol class="edition-article__pages">{pages}</ol></li>')
+        return f'<ul class="edition-articles">{"".join(items)}</ul>' if items else "<p>Belum ada artikel.</p>"
 
     def timeline(self) -> str:
         numbers: dict[str, int] = {}

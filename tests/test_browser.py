@@ -100,7 +100,9 @@ def card_facts(page, entity: str) -> dict[str, str]:
           const text = sel => (entry.querySelector(sel) || {textContent: ""}).textContent.trim();
           return {name: text(".glossary-card__title"), type: text(".glossary-card__type"),
                   role: text(".glossary-card__role"), summary: text(".glossary-card__summary"),
-                  meta: text(".glossary-card__meta"), href: entry.querySelector(".glossary-card__title").href};
+                  meta: text(".glossary-card__meta"),
+                  // The page glossary holds no links: the entry's address is its mentions' link.
+                  href: document.querySelector(`a.glossary-mention[data-entity="${id}"]`).href.split("#")[0]};
         }""", entity)
 
 
@@ -134,6 +136,7 @@ def test_hovering_a_person_shows_a_card_with_name_type_role_summary_sources_and_
     more = popup.locator("a.glossary-popup__more")
     expect(more).to_have_text("Selengkapnya")
     assert more.evaluate("a => a.href") == facts["href"] == page.locator(PERSON).evaluate("a => a.href")
+    assert facts["href"].endswith("/glosarium/tokoh/kazbek-taysaev/"), facts["href"]
     # The card takes the type's colour from the markup (no type is named in the CSS or script).
     border = popup.evaluate("el => getComputedStyle(el).borderTopColor")
     assert border == page.locator(PERSON).evaluate("el => getComputedStyle(el).textDecorationColor") == "rgb(138, 63, 252)"

@@ -8,7 +8,8 @@
  *
  * - A card opens on a mention after a short hover, on keyboard focus, or on the first tap of a
  *   touch screen (the second tap, or the card's link, goes to the entry). Its content is read
- *   from the page glossary: name, type, role, summary, small print and the entry's address.
+ *   from the page glossary (name, type, role, summary, small print); the entry's address is
+ *   the mention's own link, so the page glossary holds no links.
  * - WCAG 2.1 SC 1.4.13: Esc closes the card without moving focus; the pointer can travel from
  *   the mention onto the card (CLOSE_DELAY of grace); the card stays until Esc, until focus and
  *   pointer have both left the mention and the card, or until a tap elsewhere.
@@ -114,8 +115,15 @@
     setText(parts.role, textOf(entry, ".glossary-card__role"));
     parts.summary.textContent = textOf(entry, ".glossary-card__summary");
     setText(parts.meta, textOf(entry, ".glossary-card__meta"));
-    parts.more.href = entry.querySelector(".glossary-card__title").href;
+    parts.more.href = addressOf(mention);
     return true;
+  }
+
+  /** The entry's address: the mention's link, without a fragment an editor may have given it. */
+  function addressOf(mention) {
+    var href = mention.href;
+    var hash = href.indexOf("#");
+    return hash < 0 ? href : href.slice(0, hash);
   }
 
   function show(mention) {

@@ -6,14 +6,16 @@
 - the page glossary, "Glosarium halaman ini": hidden on screen, printed at the end of the page;
   the card script reads each card from it, and screen readers hear each mention's summary from it.
 
-Elements, not strings: the serializer escapes every field (front matter is plain text, never
-markup), and the links go through the host's link rewriting like any other link.
+The header and the switches are elements: the serializer escapes every field (front matter is plain
+text, never markup), and links go through the host's link rewriting like any other link. The page
+glossary, a few elements per entity on every page, is a string with every field escaped.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from html import escape
 
 from .entries import Entity
 from .dates import format_iso_date
@@ -86,26 +88,27 @@ def switches(mentioned: Iterable[Entity]) -> etree.Element:
     return bar
 
 
-def page_glossary(entities: Iterable[Entity], href: Callable[[Entity], str]) -> etree.Element:
-    """"Glosarium halaman ini": every entity a page mentions, with its summary.
+def page_glossary(entities: Iterable[Entity]) -> str:
+    """"Glosarium halaman ini": every entity a page mentions, with its summary, as HTML.
 
-    Kept out of the search index: the entries have their own pages.
+    A string, not elements: appended after serialization (`markup.PageGlossary`), it costs no tree
+    walk (toc, link rewriting) on every page. So it holds no link: the card script takes the
+    entry's address from the mention, which links to it. Kept out of the search index: the
+    entries have their own pages. Every field is escaped: front matter is plain text.
     """
-    aside = _element("aside", class_="glossary-page", hidden="hidden", aria_labelledby="glosarium-halaman-ini",
-                     data_search_exclude="")
-    _child(aside, "h2", "Glosarium halaman ini", id="glosarium-halaman-ini")
-    items = _child(aside, "dl")
-    for entity in entities:
-        card = _child(items, "div", class_="glossary-card", data_entity=entity.id, data_entity_type=entity.type,
-                      style=TYPES_BY_ID[entity.type].style)
-        term = _child(card, "dt")
-        _child(term, "a", entity.title, class_="glossary-card__title", href=href(entity)).tail = " "
-        _child(term, "span", entity.type_label, class_="glossary-card__type")
-        detail = _child(card, "dd")
-        if entity.role:
-            _child(detail, "span", entity.role, class_="glossary-card__role")
-        _child(detail, "span", entity.summary, class_="glossary-card__summary", id=summary_id(entity))
-        meta = small_print(entity)
-        if meta:
-            _child(detail, "span", meta, class_="glossary-card__meta")
-    return aside
+    cards = "".join(_page_glossary_card(entity) for entity in entities)
+    return ('<aside aria-labelledby="glosarium-halaman-ini" class="glossary-page" data-search-exclude="" '
+            'hidden="hidden"><h2 id="glosarium-halaman-ini">Glosarium halaman ini</h2>'
+            f"<dl>{cards}</dl></aside>")
+
+
+def _page_glossary_card(entity: Entity) -> str:
+    role = f'<span class="glossary-card__role">{escape(entity.role)}</span>' if entity.role else ""
+    meta = small_print(entity)
+    meta = f'<span class="glossary-card__meta">{escape(meta)}</span>' if meta else ""
+    return (f'<div class="glossary-card" data-entity="{escape(entity.id)}" '
+            f'data-entity-type="{escape(entity.type)}" style="{escape(TYPES_BY_ID[entity.type].style)}">'
+            f'<dt><span class="glossary-card__title">{escape(entity.title)}</span> '
+            f'<span class="glossary-card__type">{escape(entity.type_label)}</span></dt>'
+            f'<dd>{role}<span class="glossary-card__summary" id="{escape(summary_id(entity))}">'
+            f"{escape(entity.summary)}</span>{meta}</dd></div>")

@@ -29,7 +29,7 @@ from markdown.extensions.attr_list import AttrListExtension
 
 from .catalog import Glossary, cached_glossary
 from .entries import Entity
-from .markup import MODES, GlossaryTreeprocessor, PageReport, ReferencePattern, SkipSpan, SourceLines
+from .markup import MODES, GlossaryTreeprocessor, PageGlossary, PageReport, ReferencePattern, SkipSpan, SourceLines
 from .safe_yaml import Lines
 from .sources import Source, parse_sources
 
@@ -109,21 +109,27 @@ class GlossaryExtension(Extension):
         | inlinePatterns  | glossary_ref    | 176      | `[@id]` -> a reference to a source             |
         | treeprocessors  | glossary        | 6        | after attr_list (8), before toc (5) and before |
         |                 |                 |          | MkDocs' link rewriting (0)                     |
+        | postprocessors  | glossary_page   | 1        | appends the page glossary, after the others    |
         """
         md.registerExtension(self)
         if "attr_list" not in md.treeprocessors:
             # `.no-gloss`, `data-speaker` and `{#id}` are attributes: without attr_list they would
             # silently show as text. Enable it, as Material's tags plugin does for what it needs.
             AttrListExtension().extendMarkdown(md)
-        context, self._pending = self._pending, None
         md.inlinePatterns.register(SkipSpan(md), "glossary_skip", 175)
         md.inlinePatterns.register(ReferencePattern(md), "glossary_ref", 176)
-        tree = GlossaryTreeprocessor(md, self, context)
+        # The announced page is bound when a conversion starts (`context_for`), not here: plugins
+        # make Markdown instances between the announcement and the page's own (Material's blog
+        # makes each post's excerpt parser in on_page_markdown, after the hook).
+        tree = GlossaryTreeprocessor(md, self, None)
         md.preprocessors.register(SourceLines(md, tree), "glossary_lines", 1000)
         md.treeprocessors.register(tree, "glossary", 6)
+        md.postprocessors.register(PageGlossary(md, tree), "glossary_page", 1)
 
     def context_for(self, md: Markdown, announced: PageContext | None) -> PageContext | None:
         """The page being converted, or None when the text must be left alone."""
+        if announced is None and self._pending is not None:  # The first conversion since start_page.
+            announced, self._pending = self._pending, None
         if announced is not None:
             self._converting = announced
             return announced

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
@@ -117,14 +118,33 @@ class SourceLines(Preprocessor):
         return lines
 
 
+class PageGlossary(Postprocessor):
+    """Appends the page glossary that the tree processor rendered for this conversion.
+
+    After serialization, so no tree walk (toc, the host's link rewriting) goes through it; last
+    (lowest priority), so no other postprocessor reads its text as a placeholder.
+    """
+
+    def __init__(self, md: Markdown, tree: GlossaryTreeprocessor) -> None:
+        super().__init__(md)
+        self.tree = tree
+
+    def run(self, text: str) -> str:
+        aside, self.tree.page_glossary = self.tree.page_glossary, ""
+        return f"{text}\n{aside}" if aside else text
+
+
 class GlossaryTreeprocessor(Treeprocessor):
     def __init__(self, md: Markdown, ext: GlossaryExtension, announced: PageContext | None) -> None:
         super().__init__(md)
         self.ext = ext
         self.announced = announced
         self.source_lines: list[str] = []
+        #: "Glosarium halaman ini" as HTML, for `PageGlossary` to append to this conversion's output.
+        self.page_glossary = ""
 
     def run(self, root: etree.Element) -> None:
+        self.page_glossary = ""
         page = self.ext.context_for(self.md, self.announced)
         if page is None:
             references.drop_placeholders(root)  # Not a page we know: leave the text as written.
@@ -162,7 +182,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         if sources_list is not None:
             root.append(sources_list)
         if mentioned:
-            root.append(cards.page_glossary(mentioned, href=self._href))
+            self.page_glossary = cards.page_glossary(mentioned)
 
     # Walking -----------------------------------------------------------------------------
 

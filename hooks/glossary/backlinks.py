@@ -24,12 +24,23 @@ class PageMentions:
     article: Article | None = None
 
 
+@dataclass
+class _Page:
+    """What one page mentions, as recorded by `Backlinks.add_page`."""
+
+    title: str
+    mentions: list[Mention]
+    is_entry: bool
+    #: Reading order of the page (the navigation's).
+    position: int
+    article: Article | None
+
+
 class Backlinks:
     """Mentions of every entity, in the order pages were added (the navigation order)."""
 
     def __init__(self) -> None:
-        self._pages: dict[str, tuple[str, list[Mention], bool, int]] = {}
-        self._articles: dict[str, Article | None] = {}
+        self._pages: dict[str, _Page] = {}
         #: Entity id -> URLs of the pages mentioning it, in order; built on the first `for_entity`
         #: after a change: one pass over every mention instead of one per entity page.
         self._pages_of: dict[str, list[str]] | None = None
@@ -37,47 +48,44 @@ class Backlinks:
     def add_page(self, page_url: str, page_title: str, mentions: Iterable[Mention],
                  is_entry: bool = False, position: int = 0, article: Article | None = None) -> None:
         """Record (or, on a rebuild, replace) what a page mentions; `position` orders the pages."""
-        self._pages[page_url] = (page_title, list(mentions), is_entry, position)
-        self._articles[page_url] = article
+        self._pages[page_url] = _Page(page_title, list(mentions), is_entry, position, article)
         self._pages_of = None
 
     def for_entity(self, entity_id: str) -> list[PageMentions]:
         """The pages mentioning `entity_id`, in `position` order (ties: the order pages were added)."""
         if self._pages_of is None:
             self._pages_of = {}
-            for url, (_title, mentions, _is_entry, _position) in sorted(self._pages.items(),
-                                                                        key=lambda item: item[1][3]):
-                for mentioned in dict.fromkeys(m.entity_id for m in mentions):
+            for url, page in sorted(self._pages.items(), key=lambda item: item[1].position):
+                for mentioned in dict.fromkeys(m.entity_id for m in page.mentions):
                     self._pages_of.setdefault(mentioned, []).append(url)
         found = []
         for url in self._pages_of.get(entity_id, ()):
-            title, mentions, is_entry, _position = self._pages[url]
-            own = tuple(m for m in mentions if m.entity_id == entity_id)
-            found.append(PageMentions(url, title, own, is_entry, self._articles.get(url)))
+            page = self._pages[url]
+            own = tuple(m for m in page.mentions if m.entity_id == entity_id)
+            found.append(PageMentions(url, page.title, own, page.is_entry, page.article))
         return found
 
     def anchors(self) -> dict[str, set[str]]:
         """Page URL -> the anchors of every mention on it."""
-        return {url: {m.anchor for m in mentions} for url, (_t, mentions, _e, _p) in self._pages.items()}
+        return {url: {m.anchor for m in page.mentions} for url, page in self._pages.items()}
 
     def article_counts(self) -> dict[str, int]:
         """In how many articles each entity is mentioned."""
         seen: dict[str, set[str]] = {}
-        for url, (_title, mentions, is_entry, _position) in self._pages.items():
-            article = self._articles.get(url)
-            if article is None or is_entry:
+        for page in self._pages.values():
+            if page.article is None or page.is_entry:
                 continue
-            for mention in mentions:
-                seen.setdefault(mention.entity_id, set()).add(article.folder)
+            for mention in page.mentions:
+                seen.setdefault(mention.entity_id, set()).add(page.article.folder)
         return {entity_id: len(folders) for entity_id, folders in seen.items()}
 
     def counts(self, *, entries: bool = False) -> dict[str, int]:
         """Mentions per entity on the edition's pages (with `entries`, on glossary entries too)."""
         totals: dict[str, int] = {}
-        for _title, mentions, is_entry, _position in self._pages.values():
-            if is_entry and not entries:
+        for page in self._pages.values():
+            if page.is_entry and not entries:
                 continue
-            for mention in mentions:
+            for mention in page.mentions:
                 totals[mention.entity_id] = totals.get(mention.entity_id, 0) + 1
         return totals
 

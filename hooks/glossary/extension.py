@@ -29,7 +29,8 @@ from markdown.extensions.attr_list import AttrListExtension
 
 from .catalog import Glossary, cached_glossary
 from .entries import Entity
-from .markup import MODES, GlossaryTreeprocessor, PageGlossary, PageReport, ReferencePattern, SkipSpan, SourceLines
+from .markup import (MODES, GlossaryTreeprocessor, PageGlossary, PageReport, ReferencePattern, SkipSpan,
+                     SourceLines, TreeDone)
 from .safe_yaml import Lines
 from .sources import Source, parse_sources
 
@@ -109,6 +110,7 @@ class GlossaryExtension(Extension):
         | inlinePatterns  | glossary_ref    | 176      | `[@id]` -> a reference to a source             |
         | treeprocessors  | glossary        | 6        | after attr_list (8), before toc (5) and before |
         |                 |                 |          | MkDocs' link rewriting (0)                     |
+        | treeprocessors  | glossary_tree_done | -1000 | last: the tree phase is over (see TreeDone)    |
         | postprocessors  | glossary_page   | 1        | appends the page glossary, after the others    |
         """
         md.registerExtension(self)
@@ -124,6 +126,7 @@ class GlossaryExtension(Extension):
         tree = GlossaryTreeprocessor(md, self, None)
         md.preprocessors.register(SourceLines(md, tree), "glossary_lines", 1000)
         md.treeprocessors.register(tree, "glossary", 6)
+        md.treeprocessors.register(TreeDone(md, tree), "glossary_tree_done", -1000)
         md.postprocessors.register(PageGlossary(md, tree), "glossary_page", 1)
 
     def context_for(self, md: Markdown, announced: PageContext | None) -> PageContext | None:

@@ -130,8 +130,25 @@ class PageGlossary(Postprocessor):
         self.tree = tree
 
     def run(self, text: str) -> str:
+        if not self.tree.tree_done:  # A heading's inner HTML, which toc renders during the tree phase.
+            return text
         aside, self.tree.page_glossary = self.tree.page_glossary, ""
         return f"{text}\n{aside}" if aside else text
+
+
+class TreeDone(Treeprocessor):
+    """Runs after every other tree processor: from here on, postprocessors see the whole document.
+
+    Before that, toc and MkDocs run each heading's inner HTML through all postprocessors
+    (`render_inner_html`, `get_heading_text`): `PageGlossary` must not append to a heading.
+    """
+
+    def __init__(self, md: Markdown, tree: GlossaryTreeprocessor) -> None:
+        super().__init__(md)
+        self.tree = tree
+
+    def run(self, root: etree.Element) -> None:
+        self.tree.tree_done = True
 
 
 class GlossaryTreeprocessor(Treeprocessor):
@@ -142,9 +159,11 @@ class GlossaryTreeprocessor(Treeprocessor):
         self.source_lines: list[str] = []
         #: "Glosarium halaman ini" as HTML, for `PageGlossary` to append to this conversion's output.
         self.page_glossary = ""
+        #: Set by `TreeDone` once every tree processor has run.
+        self.tree_done = False
 
     def run(self, root: etree.Element) -> None:
-        self.page_glossary = ""
+        self.page_glossary, self.tree_done = "", False
         page = self.ext.context_for(self.md, self.announced)
         if page is None:
             references.drop_placeholders(root)  # Not a page we know: leave the text as written.

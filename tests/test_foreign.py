@@ -1,0 +1,212 @@
+"""The glossary in a site it was not written for: Material's blog plugin, footnotes, abbreviations,
+raw HTML, e-mail autolinks and admonitions (issue 12, points 7 and 8).
+
+The site (`tests/fixtures/blog-site/`) is built twice, with the glossary on and with `GLOSSARY=false`.
+The glossary may add links, cards and its own sections, but a reader must see the same article text,
+every link must lead somewhere, and nothing of Python-Markdown's inner workings may show.
+
+The checks are plain functions, so `bench/foreign_tree.py` runs them over Material's own docs.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, run_mkdocs
+
+FIXTURE = ROOT / "tests" / "fixtures" / "blog-site"
+
+#: What the glossary adds to a page; the rest of the article must read the same without it.
+GLOSSARY_ADDITIONS = (".glossary-controls, aside.glossary-page, section.glossary-sources, .glossary-entry, "
+                      ".glossary-backlinks, .glossary-related, .entity-quotes, .entity-timeline, "
+                      ".entity-changes")
+
+#: Python-Markdown's placeholders: stashed HTML, footnote markers, the e-mail obfuscation's entities.
+PLACEHOLDER = re.compile(r"[\x02\x03]|wzxhzdk|klzzwxh|qq\d+zz|zz\d+qq|amp#\d")
+
+
+def pages(site: Path) -> dict[str, BeautifulSoup]:
+    """Every HTML page of a built site, by its path under the site folder."""
+    return {path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            for path in sorted(site.rglob("*.html"))}
+
+
+def visible_text(soup: BeautifulSoup) -> str:
+    """The article's text as a reader sees it, without what the glossary adds around it."""
+    content = soup.select_one(".md-content")
+    if content is None:
+        return ""
+    content = BeautifulSoup(str(content), "html.parser")  # A copy: the page itself is kept whole.
+    for element in content.select(GLOSSARY_ADDITIONS):
+        element.decompose()
+    return " ".join(content.get_text().split())
+
+
+def broken_links(site: Path, soups: dict[str, BeautifulSoup]) -> list[str]:
+    """`page: href` for each internal link whose file, or whose #anchor in that file, does not exist."""
+    ids = {path: {element["id"] for element in soup.find_all(id=True)}
+           | {element["name"] for element in soup.find_all("a", attrs={"name": True})}
+           for path, soup in soups.items()}
+    broken = []
+    for path, soup in soups.items():
+        for element in soup.find_all(href=True):
+            href = element["href"]
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith("mailto:"):
+                continue
+            target = path if not parts.path else _resolve(path, unquote(parts.path))
+            if target is None or not (site / target).is_file():
+                broken.append(f"{path}: {href}")
+            elif parts.fragment and target.endswith(".html") and unquote(parts.fragment) not in ids.get(target, ()):
+                broken.append(f"{path}: {href}")
+    return broken
+
+
+def _resolve(page: str, href: str) -> str | None:
+    """The file an href leads to from `page` (e.g. 'a/index.html' + '../b/' -> 'b/index.html')."""
+    parts = [] if href.startswith("/") else page.split("/")[:-1]
+    for part in href.split("/"):
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part not in ("", "."):
+            parts.append(part)
+    target = "/".join(parts)
+    return f"{target}/index.html".lstrip("/") if href.endswith("/") or not Path(target).suffix else target
+
+
+def duplicate_ids(soups: dict[str, BeautifulSoup]) -> list[str]:
+    """`page: id` for each id given to more than one element of a page."""
+    return [f"{path}: {id_}" for path, soup in soups.items()
+            for id_, count in Counter(element["id"] for element in soup.find_all(id=True)).items() if count > 1]
+
+
+def placeholders(soups: dict[str, BeautifulSoup]) -> list[str]:
+    """`page: text` for each snippet or page text holding one of Python-Markdown's placeholders."""
+    found = []
+    for path, soup in soups.items():
+        for text in [s.get_text() for s in soup.select(".glossary-snippets")] + [str(soup)]:
+            match = PLACEHOLDER.search(text)
+            if match:
+                found.append(f"{path}: {text[max(match.start() - 40, 0):match.end() + 40]!r}")
+    return found
+
+
+# --- The blog site ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> dict[str, Path]:
+    """The blog site built with the glossary on and off (strict both times)."""
+    project = tmp_path_factory.mktemp("blog-site")
+    shutil.copytree(FIXTURE, project, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    sites = {}
+    for name, env in (("on", {}), ("off", {"GLOSSARY": "false"})):
+        result = run_mkdocs(project, project / name, env)
+        assert result.returncode == 0, result.stderr
+        sites[name] = project / name
+    return sites
+
+
+@pytest.fixture(scope="module")
+def on(builds) -> dict[str, BeautifulSoup]:
+    return pages(builds["on"])
+
+
+@pytest.fixture(scope="module")
+def off(builds) -> dict[str, BeautifulSoup]:
+    return pages(builds["off"])
+
+
+#: The glossary's generated pages: with the glossary off they only say so.
+GENERATED = ("glosarium/index.html", "linimasa/index.html", "siapa-berkata-apa/index.html", "ralat/index.html")
+
+LISTINGS = re.compile(r"^blog/(index\.html|archive/|category/|page/)")
+
+
+@pytest.mark.slow
+def test_the_blog_posts_are_annotated_and_their_mentions_listed(on):
+    posts = [path for path in on if re.match(r"blog/\d{4}/", path)]
+    assert len(posts) == 3
+    for path in posts:
+        assert on[path].select("a.glossary-mention"), path
+    snippets = on["glosarium/tokoh/vladimir-putin/index.html"].select(".glossary-snippets")
+    assert len(snippets) >= 5  # Mentions from the posts, the footnote page and the home page.
+
+
+@pytest.mark.slow
+def test_every_page_reads_the_same_with_the_glossary_on_and_off(on, off):
+    assert sorted(on) == sorted(off)
+    differing = [path for path in on if path not in GENERATED and visible_text(on[path]) != visible_text(off[path])]
+    assert not differing, [(path, visible_text(on[path]), visible_text(off[path])) for path in differing[:2]]
+
+
+@pytest.mark.slow
+def test_no_link_or_anchor_is_broken(builds, on, off):
+    assert broken_links(builds["on"], on) == []
+    assert broken_links(builds["off"], off) == []
+
+
+@pytest.mark.slow
+def test_no_page_has_duplicate_ids(on):
+    assert duplicate_ids(on) == []
+
+
+@pytest.mark.slow
+def test_no_snippet_or_page_shows_a_placeholder(on):
+    assert placeholders(on) == []
+
+
+@pytest.mark.slow
+def test_excerpts_on_the_blog_listings_are_left_unannotated(on):
+    listings = [path for path in on if LISTINGS.match(path)]
+    assert {"blog/index.html", "blog/archive/2024/index.html", "blog/category/politik/index.html"} <= set(listings)
+    for path in listings:
+        assert not on[path].select(".glossary-mention"), path
+        assert not [a["href"] for a in on[path].find_all(href=True) if re.search(r"\.md($|#)", a["href"])], path
+        assert "Vladimir Putin" in visible_text(on[path])  # The excerpts are there, as written.
+
+
+# --- Engine regressions found on foreign trees -----------------------------------------------------
+
+def test_the_page_glossary_is_appended_once_to_the_page_and_never_to_a_heading():
+    """toc renders each heading's inner HTML through every postprocessor: the page glossary went
+    into the first heading's id, and was then missing from the page."""
+    import markdown
+    from glossary.catalog import build_glossary
+    from glossary.extension import GlossaryExtension
+    from helpers import PUTIN
+
+    ext = GlossaryExtension(glossary=build_glossary([PUTIN], "glosarium"))
+    ext.start_page("artikel/a.md")
+    html = markdown.Markdown(extensions=["toc", "footnotes", ext],
+                             extension_configs={"toc": {"permalink": True}}).convert(
+        "# Judul Putin\n\nVladimir Putin.[^1]\n\n## Bagian\n\n[^1]: Catatan.\n")
+    soup = BeautifulSoup(html, "html.parser")
+    assert [h.get("id") for h in soup.select("h1, h2:not(aside *)")] == ["judul-putin", "bagian"]
+    assert len(soup.select("aside.glossary-page")) == 1
+
+
+def test_a_parser_made_after_the_announcement_but_not_used_first_does_not_take_the_page():
+    """Material's blog makes each post's excerpt parser in on_page_markdown, after the hook announced
+    the post: the page belongs to the first conversion, the post's own, not to the excerpt's parser."""
+    import markdown
+    from glossary.catalog import build_glossary
+    from glossary.extension import GlossaryExtension
+    from helpers import PUTIN
+
+    ext = GlossaryExtension(glossary=build_glossary([PUTIN], "glosarium"))
+    ext.start_page("blog/posts/a.md")
+    excerpt_parser = markdown.Markdown(extensions=[ext])
+    page = markdown.Markdown(extensions=[ext]).convert("Vladimir Putin.")
+    assert "glossary-mention" in page
+    assert [m.entity_id for m in ext.finish_page().mentions] == ["vladimir-putin"]
+    assert excerpt_parser.convert("Vladimir Putin.") == "<p>Vladimir Putin.</p>"

@@ -5,10 +5,6 @@ from bs4 import BeautifulSoup
 from helpers import article_text, ALL, KREMLIN, PUTIN, RUSIA, Converter
 
 
-def mentions(html: str):
-    return BeautifulSoup(html, "html.parser").select(".glossary-mention")
-
-
 def annotated(html: str) -> list[str]:
     return [a.get_text() for a in BeautifulSoup(html, "html.parser").select("a.glossary-mention")]
 
@@ -55,16 +51,20 @@ def test_never_inside_code_pre_links_headings_or_abbreviations():
         "`Putin` dalam kode dan [Putin](https://example.org) dalam tautan.\n\n"
         "    Putin di blok kode\n\n"
         "*[RIA]: Rossiya Segodnya\n\n"
-        "RIA di singkatan.\n"
+        "RIA di singkatan.\n\n"
+        "Kremlin di teks biasa.\n"
     )
     html, report = Converter(*ALL).convert(text)
-    assert mentions(html) == [] and report.mentions == []
+    # Only the one in plain text: the others are in places a mention never goes.
+    assert annotated(html) == ["Kremlin"]
+    assert [m.entity_id for m in report.mentions] == ["kremlin"]
 
 
 def test_never_inside_html_attributes():
-    html, _ = Converter(*ALL).convert("![Putin dan Rusia](foto.png \"Putin\")\n\n[teks](x.md \"Rusia\")")
-    assert mentions(html) == []
-    assert 'alt="Putin dan Rusia"' in html
+    html, _ = Converter(*ALL).convert("![Putin dan Rusia](foto.png \"Putin\")\n\n[teks](x.md \"Rusia\") "
+                                      "lalu Kremlin.")
+    assert annotated(html) == ["Kremlin"]
+    assert 'alt="Putin dan Rusia"' in html and 'title="Putin"' in html and 'title="Rusia"' in html
 
 
 def test_never_inside_an_earlier_annotation():
@@ -107,8 +107,13 @@ def test_explicit_link_to_an_unknown_entity_is_a_problem_with_its_line():
 
 
 def test_ordinary_links_are_left_alone():
-    html, report = Converter(*ALL).convert("[halaman dua](halaman-2.md)")
-    assert mentions(html) == [] and report.problems == []
+    html, report = Converter(*ALL).convert("[halaman dua](halaman-2.md) dan [Putin](https://kremlin.ru) di "
+                                           "[glosarium](../glosarium/index.md). Kremlin.")
+    soup = BeautifulSoup(html, "html.parser")
+    ordinary = [a for a in soup.select("a") if a.get_text() != "Kremlin"]
+    assert [(a["href"], a.attrs.keys() - {"href"}) for a in ordinary] == [
+        ("halaman-2.md", set()), ("https://kremlin.ru", set()), ("../glosarium/index.md", set())]
+    assert annotated(html) == ["Kremlin"] and report.problems == []
 
 
 def test_snippet_gives_the_mention_in_context():

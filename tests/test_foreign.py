@@ -29,6 +29,8 @@ GLOSSARY_ADDITIONS = (".glossary-controls, aside.glossary-page, section.glossary
                       ".entity-changes")
 
 #: Python-Markdown's placeholders: stashed HTML, footnote markers, the e-mail obfuscation's entities.
+CITATION = re.compile(r"\[@[\w/-]+\]")
+
 PLACEHOLDER = re.compile(r"[\x02\x03]|wzxhzdk|klzzwxh|qq\d+zz|zz\d+qq|amp#\d")
 
 
@@ -46,7 +48,10 @@ def visible_text(soup: BeautifulSoup) -> str:
     content = BeautifulSoup(str(content), "html.parser")  # A copy: the page itself is kept whole.
     for element in content.select(GLOSSARY_ADDITIONS):
         element.decompose()
-    return " ".join(content.get_text().split())
+    # A citation is the glossary's syntax: `[@id]` as written, without it; a numbered reference with it.
+    for element in content.select("sup.glossary-ref"):
+        element.replace_with("[@]")
+    return CITATION.sub("[@]", " ".join(content.get_text().split()))
 
 
 def broken_links(site: Path, soups: dict[str, BeautifulSoup]) -> list[str]:
@@ -210,3 +215,22 @@ def test_a_parser_made_after_the_announcement_but_not_used_first_does_not_take_t
     assert "glossary-mention" in page
     assert [m.entity_id for m in ext.finish_page().mentions] == ["vladimir-putin"]
     assert excerpt_parser.convert("Vladimir Putin.") == "<p>Vladimir Putin.</p>"
+
+
+def test_a_title_from_the_first_heading_survives_the_switches():
+    """MkDocs takes a page's title from its first element when that is an `<h1>`: the switches,
+    put before it, made every page without a front-matter title take its file name's."""
+    import markdown
+    from glossary.catalog import build_glossary
+    from glossary.extension import GlossaryExtension
+    from mkdocs.structure.pages import _ExtractTitleTreeprocessor
+    from helpers import PUTIN
+
+    ext = GlossaryExtension(glossary=build_glossary([PUTIN], "glosarium"))
+    ext.start_page("blog/posts/kunjungan.md")
+    md = markdown.Markdown(extensions=["toc", ext])
+    title = _ExtractTitleTreeprocessor()
+    title._register(md)
+    html = md.convert("# Kunjungan ke Moskow\n\nVladimir Putin.\n")
+    assert title.title == "Kunjungan ke Moskow"
+    assert html.index('class="glossary-controls') < html.index("<h1")

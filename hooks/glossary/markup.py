@@ -141,6 +141,8 @@ class TreeDone(Treeprocessor):
 
     Before that, toc and MkDocs run each heading's inner HTML through all postprocessors
     (`render_inner_html`, `get_heading_text`): `PageGlossary` must not append to a heading.
+    The switches go before the title only now: MkDocs takes a page's title from its first
+    element when that is an `<h1>` (`_ExtractTitleTreeprocessor`), and Material's blog from that.
     """
 
     def __init__(self, md: Markdown, tree: GlossaryTreeprocessor) -> None:
@@ -149,6 +151,9 @@ class TreeDone(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.tree.tree_done = True
+        if self.tree.switches is not None:
+            _insert_before_title(root, self.tree.switches)
+            self.tree.switches = None
 
 
 class GlossaryTreeprocessor(Treeprocessor):
@@ -161,9 +166,11 @@ class GlossaryTreeprocessor(Treeprocessor):
         self.page_glossary = ""
         #: Set by `TreeDone` once every tree processor has run.
         self.tree_done = False
+        #: The highlighting switches, for `TreeDone` to put before the title.
+        self.switches: etree.Element | None = None
 
     def run(self, root: etree.Element) -> None:
-        self.page_glossary, self.tree_done = "", False
+        self.page_glossary, self.tree_done, self.switches = "", False, None
         page = self.ext.context_for(self.md, self.announced)
         if page is None:
             references.drop_placeholders(root)  # Not a page we know: leave the text as written.
@@ -196,7 +203,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         if page.own_entity is not None:
             _insert_after_title(root, cards.entity_header(page.own_entity))
         if any(m.annotated for m in report.mentions) and self.ext.getConfig("switches"):
-            _insert_before_title(root, cards.switches(mentioned))
+            self.switches = cards.switches(mentioned)  # Placed by TreeDone, after MkDocs reads the title.
         sources_list = references.sources_section(cited)
         if sources_list is not None:
             root.append(sources_list)

@@ -1,4 +1,8 @@
-"""Shared fixtures: the engine on sys.path, the real site built once, small sites built on demand."""
+"""Shared fixtures: the engine on sys.path, the real site built once, small sites built on demand.
+
+Every test that uses a site-building fixture is marked `slow` here; `pytest -m "not slow"` is the
+fast tier, the engine alone.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
@@ -31,6 +36,35 @@ def built_site(tmp_path_factory) -> Path:
     result = run_mkdocs(ROOT, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def glossary_off_site(tmp_path_factory) -> Path:
+    """The real edition with the glossary switched off (`GLOSSARY=false`), built once per session."""
+    site = tmp_path_factory.mktemp("site-glossary-off")
+    result = run_mkdocs(ROOT, site, env={"GLOSSARY": "false"})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+#: Fixtures that build a site: a test using one is in the slow tier, marked or not.
+SITE_FIXTURES = {"built_site", "glossary_off_site", "small_site", "published_site"}
+
+
+settings.register_profile("thorough", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("quick", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def pytest_configure(config) -> None:
+    """Property tests try 300 examples each, 40 in the fast tier (`-m "not slow"`), which is for editing."""
+    quick = "not slow" in (config.getoption("markexpr") or "")
+    settings.load_profile("quick" if quick else "thorough")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @dataclass

@@ -55,7 +55,8 @@ def collect_quotes(root: etree.Element, known: Callable[[str], bool],
             anchor = quote_anchor(number)
             taken.add(anchor)
         element.set("id", anchor)
-        element.set("class", " ".join([*(element.get("class") or "").split(), "quote"]))
+        classes = (element.get("class") or "").split()
+        element.set("class", " ".join(classes if "quote" in classes else [*classes, "quote"]))  # Once, however often run.
         quotes.append(Quote(speaker, anchor, quoted_words(visible("".join(element.itertext())))))
     return quotes, unknown
 

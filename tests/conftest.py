@@ -81,9 +81,11 @@ class SmallSite:
         self.write(f"glosarium/{path}",
                    f"---\ntitle: {title}\ntype: {kind}\nsummary: {summary}\n{extra}---\n\n{body}\n")
 
-    def build(self, annotate: str = "first", env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    def build(self, annotate: str = "first", env: dict[str, str] | None = None,
+              theme: str = "mkdocs") -> subprocess.CompletedProcess:
         config = (ROOT / "tests" / "small-site.yml").read_text(encoding="utf-8")
-        (self.root / "mkdocs.yml").write_text(config.replace("ANNOTATE", annotate), encoding="utf-8")
+        config = config.replace("ANNOTATE", annotate).replace("name: mkdocs", f"name: {theme}")
+        (self.root / "mkdocs.yml").write_text(config, encoding="utf-8")
         return run_mkdocs(self.root, self.root / "site", env)
 
     def html(self, page: str) -> str:

@@ -32,7 +32,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from glossary.catalog import load_glossary
 from glossary.edition import Edition, EditionOptions
 from glossary.extension import GlossaryExtension
 from glossary.generated import after_content
@@ -84,26 +83,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    docs_dir = Path(config.docs_dir)
-    glossary = load_glossary(docs_dir / build.options.dir.strip("/"), docs_dir)
     options = build.options
-    edition = build.edition = Edition(glossary, docs_dir, EditionOptions(
-        timeline_dir=options.timeline_dir.strip("/"), quotes_page=options.quotes_page,
-        corrections_file=options.corrections_file, review_after_days=options.review_after_days))
-    edition.load({file.src_uri for file in files.documentation_pages()})
+    edition = build.edition = Edition.open(Path(config.docs_dir), _edition_options(options),
+                                           {file.src_uri for file in files.documentation_pages()})
     for path in edition.unreadable_entries():  # Reported with their line; MkDocs must not read them.
         files.remove(files.get_file_from_path(path))
     url_of = lambda uri: File(uri, None, None, config.use_directory_urls).url  # noqa: E731
-    for uri, content in edition.generated_pages({f.src_uri for f in files}, url_of).items():
-        content = content if options.enabled else f"# {content.split(chr(10))[0][2:]}\n\nGlosarium dimatikan.\n"
+    for uri, content in edition.generated_pages({f.src_uri for f in files}, url_of, options.enabled).items():
         files.append(File.generated(config, uri, content=content))
     # The feed is written after the build (on_post_build); known from here, links to it resolve.
     files.append(File.generated(config, "feed.xml", content=""))
     edition.urls = {file.src_uri: file.url for file in files}
     if options.enabled:
-        build.extension = GlossaryExtension(glossary=glossary, mode=options.annotate)
+        build.extension = GlossaryExtension(glossary=edition.glossary, mode=options.annotate)
         config.markdown_extensions.append(build.extension)
     return files
+
+
+def _edition_options(options: GlossaryConfig) -> EditionOptions:
+    return EditionOptions(glossary_dir=options.dir.strip("/"), timeline_dir=options.timeline_dir.strip("/"),
+                          quotes_page=options.quotes_page, corrections_file=options.corrections_file,
+                          review_after_days=options.review_after_days)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

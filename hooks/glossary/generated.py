@@ -54,6 +54,11 @@ CORRECTIONS_PAGE = (
 )
 
 
+def stub(markdown: str) -> str:
+    """A generated page with the glossary off: its title, and a line saying so."""
+    return f"{markdown.splitlines()[0]}\n\nGlosarium dimatikan pada build ini.\n"
+
+
 def after_content(edition: Edition, src_path: str, html: str) -> str:
     """The page's HTML before search reads it: its page glossary and switches set aside, an entry's
     sections marked.

@@ -95,7 +95,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "feed.xml", content=""))
     edition.urls = {file.src_uri: file.url for file in files}
     if options.enabled:
-        build.extension = GlossaryExtension(glossary=edition.glossary, mode=options.annotate)
+        build.extension = GlossaryExtension(glossary=edition.glossary, mode=options.annotate,
+                                            role_date=edition.articles.first_date() or "")
         config.markdown_extensions.append(build.extension)
     return files
 

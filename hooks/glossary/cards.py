@@ -47,7 +47,7 @@ def small_print(entity: Entity) -> str:
     return " · ".join(parts)
 
 
-def entity_header(entity: Entity) -> etree.Element:
+def entity_header(entity: Entity, role_date: str = "") -> etree.Element:
     """Summary, type, role, other names, Wikidata link and review date, above the entry's body."""
     header = _element("div", class_="glossary-entry", data_entity=entity.id, data_entity_type=entity.type,
                       style=TYPES_BY_ID[entity.type].style)
@@ -55,7 +55,9 @@ def entity_header(entity: Entity) -> etree.Element:
     facts = _child(header, "dl", class_="glossary-facts")
     rows: list[tuple[str, str | etree.Element]] = [("Jenis", entity.type_label)]
     if entity.role:
-        rows.append(("Peran (1 Feb 2024)", entity.role))
+        # The role as of the (first) article's date, which the host gives; there is no other copy of it.
+        when = f"Peran ({format_iso_date(role_date, short=True)})" if role_date else "Peran saat artikel terbit"
+        rows.append((when, entity.role))
     if entity.aliases:
         rows.append(("Juga disebut", ", ".join(entity.aliases)))
     if entity.wikidata_url:

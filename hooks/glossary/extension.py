@@ -60,6 +60,7 @@ class GlossaryExtension(Extension):
             "page": ["index.md", "Path, under docs_dir, of the document a plain script converts"],
             "mode": ["first", "'first': link the first mention of each entity per page; 'all': every one"],
             "switches": [True, "Render the highlighting switches above the page's first heading"],
+            "role_date": ["", "The date entries' roles refer to (YYYY-MM-DD): the first article's"],
         }
         super().__init__(**kwargs)
         mode = self.getConfig("mode")

@@ -194,8 +194,9 @@ class _Filler:
     def timeline(self) -> str:
         numbers: dict[str, int] = {}
         listed: list[Source] = []
-        first = self.edition.articles.first_date() or "2024-02-01"
-        html = render_timeline(self.edition.events, EventDate.parse(first), page_href=self.page_href,
+        first = self.edition.articles.first_date()
+        split = EventDate.parse(first) if first else EventDate(9999)  # No article yet: all is context.
+        html = render_timeline(self.edition.events, split, page_href=self.page_href,
                                entity_link=self.entity_link, page_title=self.page_title,
                                text=lambda event_text: self.with_references(event_text, numbers, listed))
         return html + sources_list(listed)

@@ -201,7 +201,7 @@ class GlossaryTreeprocessor(Treeprocessor):
 
         mentioned = [self.glossary.entities[i] for i in dict.fromkeys(m.entity_id for m in report.mentions)]
         if page.own_entity is not None:
-            _insert_after_title(root, cards.entity_header(page.own_entity))
+            _insert_after_title(root, cards.entity_header(page.own_entity, self.ext.getConfig("role_date")))
         if any(m.annotated for m in report.mentions) and self.ext.getConfig("switches"):
             self.switches = cards.switches(mentioned)  # Placed by TreeDone, after MkDocs reads the title.
         sources_list = references.sources_section(cited)

@@ -64,9 +64,11 @@ def test_switches_only_for_the_types_on_the_page_in_the_tables_order():
 
 
 def test_entry_header_gives_the_facts_as_text():
-    soup = html_of(cards.entity_header(HOSTILE))
+    soup = html_of(cards.entity_header(HOSTILE, role_date="2024-02-01"))
     facts = dict(zip([dt.get_text() for dt in soup.select("dt")], soup.select("dd")))
     assert list(facts) == ["Jenis", "Peran (1 Feb 2024)", "Juga disebut", "Wikidata", "Ditinjau"]
+    undated = html_of(cards.entity_header(HOSTILE))
+    assert undated.select("dt")[1].get_text() == "Peran saat artikel terbit"
     assert facts["Juga disebut"].get_text() == "<i>X</i>" and soup.find(["i", "img", "script"]) is None
     assert facts["Wikidata"].a["href"] == "https://www.wikidata.org/wiki/Q1"
     assert facts["Ditinjau"].time["datetime"] == "2026-11-26"

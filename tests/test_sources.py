@@ -202,4 +202,4 @@ def test_a_bad_source_fails_naming_its_line(site, sources, line, message):
 def test_an_unused_source_is_a_warning_that_fails_a_strict_build(site):
     write_entry(site, sources=SOURCE + SOURCE.replace("sources:\n", "").replace("id: s1", "id: s2"))
     stderr = failure(site)
-    assert "WARNING" in stderr and "docs/glosarium/tokoh/vladimir-putin.md: source 's2' is never cited" in stderr
+    assert "WARNING" in stderr and "docs/glosarium/tokoh/vladimir-putin.md:12: source 's2' is never cited" in stderr

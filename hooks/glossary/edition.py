@@ -263,7 +263,9 @@ class Edition:
                 warnings.append(f"docs/{entity.src_path}: entity '{entity.id}' is never mentioned")
             for source in entity.sources:
                 if f"{entity.id}/{source.id}" not in cited:
-                    warnings.append(f"docs/{entity.src_path}: source '{source.id}' is never cited")
+                    line = entity.field_lines.get(f"sources/{source.id}")
+                    where = f"docs/{entity.src_path}:{line}" if line else f"docs/{entity.src_path}"
+                    warnings.append(f"{where}: source '{source.id}' is never cited")
         for path, event in self.located_events:
             references = event_references(event)
             if not references:

@@ -73,7 +73,8 @@ def test_each_announced_page_is_converted_once_with_its_own_links():
 def test_a_link_to_the_register_is_an_ordinary_link():
     html = by_name(page="index.md").convert("[Glosarium](glosarium/index.md) dan Putin.")
     soup = BeautifulSoup(html, "html.parser")
-    assert soup.select_one('a[href="glosarium/index.md"]').get("class") is None
+    assert soup.select_one('a[href="glosarium/index.md"]').attrs == {"href": "glosarium/index.md"}
+    assert [a["data-entity"] for a in soup.select("a.glossary-mention")] == ["vladimir-putin"]
 
 
 @pytest.mark.slow

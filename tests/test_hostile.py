@@ -235,11 +235,11 @@ def test_no_link_inside_a_summary_element(tmp_path):
 
 
 def test_a_link_to_the_entitys_own_page_is_not_a_mention(tmp_path):
-    docs = entries(tmp_path, {"tokoh/vladimir-putin.md": front()})
+    docs = entries(tmp_path, {"tokoh/vladimir-putin.md": front(), "tempat/moskow.md": front("Moskow")})
     ext = makeExtension(entries=str(docs / "glosarium"), docs_dir=str(docs), switches=False)
     ext.start_page("glosarium/tokoh/vladimir-putin.md")
-    markdown.Markdown(extensions=[ext]).convert("[Vladimir Putin](vladimir-putin.md) dan Vladimir Putin.")
-    assert ext.finish_page().mentions == []
+    markdown.Markdown(extensions=[ext]).convert("[Vladimir Putin](vladimir-putin.md) dan Vladimir Putin di Moskow.")
+    assert [m.entity_id for m in ext.finish_page().mentions] == ["moskow"]  # Other entities are still found.
 
 
 # --- 7. Other pipelines: left alone, reset per document -------------------------------------------

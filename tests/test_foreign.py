@@ -234,3 +234,26 @@ def test_a_title_from_the_first_heading_survives_the_switches():
     html = md.convert("# Kunjungan ke Moskow\n\nVladimir Putin.\n")
     assert title.title == "Kunjungan ke Moskow"
     assert html.index('class="glossary-controls') < html.index("<h1")
+
+
+@pytest.mark.parametrize("text", [
+    "Paket [@mdi/svg] dan Putin.\n\n[@mdi/svg]: https://example.org/mdi",  # Material's changelog
+    "Paket [@mdi/svg](https://example.org/mdi) dan Putin.",
+    "Paket [@mdi/svg][mdi] dan Putin.\n\n[mdi]: https://example.org/mdi",
+    "Paket [@mdi/svg][] dan Putin.\n\n[@mdi/svg]: https://example.org/mdi",
+])
+def test_a_link_whose_text_starts_with_at_is_a_link_not_a_citation(text):
+    from helpers import ALL, Converter
+
+    html, report = Converter(*ALL).convert(text)
+    link = BeautifulSoup(html, "html.parser").select_one('a[href="https://example.org/mdi"]')
+    assert link is not None and link.get_text() == "@mdi/svg", html
+    assert not report.problems
+
+
+def test_adjacent_citations_stay_citations():
+    from helpers import ALL, Converter
+
+    _, report = Converter(*ALL).convert("Datang.[@a][@b]")
+    assert [message for _, message in report.problems] == [
+        "reference to an unknown source '[@a]'", "reference to an unknown source '[@b]'"]

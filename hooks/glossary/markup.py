@@ -44,6 +44,7 @@ SKIP_TAGS = frozenset(
 ASIDE_CLASSES = frozenset({"admonition"})
 ASIDE_TAGS = frozenset({"aside", "details"})
 MODES = ("first", "all")
+_LINK_LABEL = re.compile(r"\[([^\]]*)\]")
 _STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _RAW_TAG = re.compile(r"\s*<\s*(/?)\s*([A-Za-z][\w:-]*)[^>]*?(/?)\s*>\s*\Z", re.DOTALL)
 
@@ -103,6 +104,12 @@ class ReferencePattern(InlineProcessor):
         super().__init__(references.REFERENCE_PATTERN, md)
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[override]
+        # An editor's link whose text starts with "@" is a link, not a citation: `[@mdi/svg](url)`,
+        # `[@mdi/svg][ref]`, or `[@mdi/svg]` with a definition `[@mdi/svg]: url` (Material's changelog).
+        label = _LINK_LABEL.match(data, m.end(0))
+        label_id = (label.group(1) or f"@{m.group(1)}").lower() if label else f"@{m.group(1)}"
+        if data.startswith("(", m.end(0)) or label_id in self.md.references:
+            return None, None, None
         return references.placeholder(m.group(1)), m.start(0), m.end(0)
 
 

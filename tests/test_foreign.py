@@ -257,3 +257,14 @@ def test_adjacent_citations_stay_citations():
     _, report = Converter(*ALL).convert("Datang.[@a][@b]")
     assert [message for _, message in report.problems] == [
         "reference to an unknown source '[@a]'", "reference to an unknown source '[@b]'"]
+
+
+def test_an_uncited_note_is_reported_with_its_line_and_no_placeholder():
+    """Material's docs: a note titled with inline code that pymdownx.inlinehilite stashes as raw HTML."""
+    from helpers import ALL, Converter
+
+    text = 'Putin.\n\n!!! info "The `site_url` setting must be set"\n\n    Note that you must set it.\n'
+    _, report = Converter(*ALL, extensions=("admonition", "pymdownx.inlinehilite")).convert(text)
+    [(line, message)] = report.problems
+    assert line == 3 and "cites no source" in message
+    assert not PLACEHOLDER.search(message), message

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from markdown.util import AtomicString
 
 from .entries import Entity
+from .snippets import visible
 from .sources import Source
 
 #: `[@id]` or `[@entity-id/id]`; the id alone is group 1.
@@ -115,14 +116,14 @@ def _check_required(root: etree.Element, report, line_of: Callable[[str], int | 
 def _line(element: etree.Element, line_of: Callable[[str], int | None]) -> int | None:
     """The source line of the element's first words (its text as written, before any markup)."""
     for text in element.itertext():
-        words = " ".join(text.split()[:4])
+        words = " ".join(visible(text).split()[:4])  # Not a placeholder, e.g. inlinehilite's code.
         if len(words) >= 8:
             return line_of(words)
     return None
 
 
 def _excerpt(element: etree.Element) -> str:
-    text = " ".join("".join(element.itertext()).split())
+    text = " ".join(visible("".join(element.itertext())).split())
     return text[:60] + ("…" if len(text) > 60 else "")
 
 

@@ -98,3 +98,16 @@ def small_site(tmp_path) -> SmallSite:
     shutil.copytree(ROOT / "hooks", tmp_path / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     (tmp_path / "docs").mkdir()
     return SmallSite(tmp_path)
+
+
+NEWS_ARTICLE = "# Berita\n\nVladimir Putin bertemu Kim Jong Un di Moskow.\n"
+
+
+@pytest.fixture
+def site(small_site) -> SmallSite:
+    """A small site with one article page and three entities, for tests that add one bad thing."""
+    small_site.write("index.md", NEWS_ARTICLE)
+    small_site.entity("tokoh/vladimir-putin.md", "Vladimir Putin", extra="aliases:\n  - Putin\n")
+    small_site.entity("tokoh/kim-jong-un.md", "Kim Jong Un")
+    small_site.entity("tempat/moskow.md", "Moskow", kind="place")
+    return small_site

@@ -4,16 +4,7 @@ import re
 
 import pytest
 
-ARTICLE = "# Berita\n\nVladimir Putin bertemu Kim Jong Un di Moskow.\n"
-
-
-@pytest.fixture
-def site(small_site):
-    small_site.write("index.md", ARTICLE)
-    small_site.entity("tokoh/vladimir-putin.md", "Vladimir Putin", extra="aliases:\n  - Putin\n")
-    small_site.entity("tokoh/kim-jong-un.md", "Kim Jong Un")
-    small_site.entity("tempat/moskow.md", "Moskow", kind="place")
-    return small_site
+from conftest import NEWS_ARTICLE as ARTICLE
 
 
 def test_the_small_site_builds(site):

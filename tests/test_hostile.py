@@ -15,6 +15,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from conftest import NEWS_ARTICLE as ARTICLE
 from glossary.catalog import build_glossary
 from glossary.entries import EntryError, load_entries, parse_entry
 from glossary.extension import makeExtension
@@ -305,16 +306,6 @@ def test_a_page_with_many_mentions_keeps_its_text(tmp_path):
 
 # --- Whole sites (MkDocs) -------------------------------------------------------------------------
 
-ARTICLE = "# Berita\n\nVladimir Putin bertemu Kim Jong Un di Moskow.\n"
-
-
-@pytest.fixture
-def site(small_site):
-    small_site.write("index.md", ARTICLE)
-    small_site.entity("tokoh/vladimir-putin.md", "Vladimir Putin", extra="aliases:\n  - Putin\n")
-    small_site.entity("tokoh/kim-jong-un.md", "Kim Jong Un")
-    small_site.entity("tempat/moskow.md", "Moskow", kind="place")
-    return small_site
 
 
 def assert_clean_failure(result, location: str, message: str) -> None:

@@ -4,31 +4,9 @@ import pytest
 
 from glossary.entries import Entity, EntryError
 from glossary.matcher import Matcher
+from helpers import ALL, KEMLU, KIM, KREMLIN, PUTIN, RIA, RUSIA, entity, found, matcher_for
 
 
-def entity(entity_id: str, title: str, *aliases: str, kind: str = "person",
-           case_insensitive: bool = False) -> Entity:
-    folder = {"person": "tokoh", "institution": "lembaga", "place": "tempat"}[kind]
-    return Entity(id=entity_id, src_path=f"glosarium/{folder}/{entity_id}.md", title=title, type=kind,
-                  summary="Ringkasan.", aliases=tuple(aliases), case_insensitive=case_insensitive)
-
-
-def matcher_for(*entities: Entity) -> Matcher:
-    return Matcher.build(entities)
-
-
-def found(matcher: Matcher, text: str) -> list[tuple[str, str]]:
-    """(matched text, entity id) for each match."""
-    return [(text[m.start:m.end], m.entity_id) for m in matcher.finditer(text)]
-
-
-PUTIN = entity("vladimir-putin", "Vladimir Putin", "Putin")
-KIM = entity("kim-jong-un", "Kim Jong Un", "Kim Jong-un")
-RUSIA = entity("rusia", "Rusia", kind="place")
-KEMLU = entity("kemlu-rusia", "Kementerian Luar Negeri Rusia", kind="institution")
-RIA = entity("ria-novosti", "RIA Novosti", "RIA", kind="institution")
-KREMLIN = entity("kremlin", "Kremlin", kind="institution")
-ALL = (PUTIN, KIM, RUSIA, KEMLU, RIA, KREMLIN)
 
 
 def test_title_and_aliases_are_names():

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
 
 from .entries import Entity
@@ -32,6 +33,14 @@ def _child(parent: etree.Element, tag: str, text: str | None = None, **attribute
     element = _element(tag, text, **attributes)
     parent.append(element)
     return element
+
+
+@lru_cache(maxsize=4096)  # Every mention carries the same attributes of its entity.
+def mention_attributes(entity: Entity) -> dict[str, str]:
+    """The attributes that make a link an annotated mention of `entity` (its href and id aside)."""
+    return {"class": "glossary-mention", "data-entity": entity.id, "data-entity-type": entity.type,
+            "style": TYPES_BY_ID[entity.type].style, "title": entity.summary,
+            "aria-describedby": summary_id(entity)}
 
 
 def summary_id(entity: Entity) -> str:
@@ -104,6 +113,7 @@ def page_glossary(entities: Iterable[Entity]) -> str:
             f"<dl>{cards}</dl></aside>")
 
 
+@lru_cache(maxsize=4096)  # A card is the same on every page: escaped once per entity, not once per page.
 def _page_glossary_card(entity: Entity) -> str:
     role = f'<span class="glossary-card__role">{escape(entity.role)}</span>' if entity.role else ""
     meta = small_print(entity)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from markdown import Markdown
@@ -24,7 +25,6 @@ from markdown.util import AtomicString
 from . import cards, references, snippets
 from .entries import Entity
 from .quotes import Quote, collect_quotes
-from .types import TYPES_BY_ID
 
 if TYPE_CHECKING:
     from .extension import GlossaryExtension, PageContext
@@ -189,7 +189,6 @@ class GlossaryTreeprocessor(Treeprocessor):
         self.placed: list[etree.Element] = []
         self.asides: list[etree.Element] | None = []
         self.raw_open: list[str] = []  # Skip tags an editor opened in raw inline HTML.
-        self.hrefs: dict[str, str] = {}
         report = page.report
 
         cited = references.resolve(root, page.sources, page.own_entity, self.glossary.entities, report,
@@ -326,8 +325,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         self.counts[entity.id] = number
         anchor = mention_anchor(entity.id, number)
         if number == 1 or self.mode == "all":
-            element = etree.Element("a", {"href": self._href(entity)})
-            _decorate(element, entity, anchor)
+            element = etree.Element("a", {**cards.mention_attributes(entity), "href": self._href(entity), "id": anchor})
         else:  # Counted and anchored for backlinks, but not highlighted again.
             element = etree.Element("span", {"class": f"{MENTION_CLASS} {MENTION_CLASS}--repeat",
                                              "id": anchor, "data-entity": entity.id})
@@ -365,11 +363,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         return self.glossary.entity_at(target), target.startswith(folder + "/")
 
     def _href(self, entity: Entity) -> str:
-        # Cached per page: `relpath` is slow enough to show at 1,000 entries.
-        href = self.hrefs.get(entity.id)
-        if href is None:
-            href = self.hrefs[entity.id] = _relpath(entity.src_path, _dirname(self.page.src_path))
-        return href
+        return _relpath(entity.src_path, _dirname(self.page.src_path))
 
     def _line_of(self, needle: str) -> int | None:
         """The line of the next occurrence of `needle` not reported yet (repeats: later lines)."""
@@ -396,9 +390,9 @@ class GlossaryTreeprocessor(Treeprocessor):
                 self.page.report.mentions.append(Mention(
                     entity_id=element.get("data-entity", ""),
                     anchor=element.get("id", ""),
-                    before=snippets.clip_left(snippets.text_before(text, start)),
+                    before=snippets.before(text, start),
                     text=" ".join(text[start:end].split()),
-                    after=snippets.clip_right(snippets.text_after(text, end)),
+                    after=snippets.after(text, end),
                     annotated=element.tag == "a",
                 ))
 
@@ -408,14 +402,12 @@ def _is_aside(element: etree.Element) -> bool:
 
 
 def _decorate(element: etree.Element, entity: Entity, anchor: str) -> None:
+    """An editor's link to an entry becomes a mention: their classes and id kept."""
     classes = (element.get("class") or "").split()
+    for name, value in cards.mention_attributes(entity).items():
+        element.set(name, value)
     element.set("class", " ".join([*classes, MENTION_CLASS]))
     element.set("id", element.get("id") or anchor)
-    element.set("data-entity", entity.id)
-    element.set("data-entity-type", entity.type)
-    element.set("style", TYPES_BY_ID[entity.type].style)
-    element.set("title", entity.summary)
-    element.set("aria-describedby", cards.summary_id(entity))
 
 
 def _insert_before_title(root: etree.Element, element: etree.Element) -> None:
@@ -453,6 +445,7 @@ def _normpath(path: str) -> str:
     return "/".join(parts)
 
 
+@lru_cache(maxsize=65536)  # Pages of a folder link to the same entries: computed once per folder.
 def _relpath(target: str, folder: str) -> str:
     """`target` relative to the folder `folder` (both under the docs folder)."""
     target_parts, folder_parts = target.split("/"), [p for p in folder.split("/") if p]

@@ -77,33 +77,36 @@ def text_with_spans(block: etree.Element, placed: set[int]):
     return "".join(parts), spans
 
 
-def text_before(text: str, start: int) -> str:
-    """`text[:start]`, or only its end when that is enough for `clip_left` to give the same.
+def before(text: str, start: int) -> str:
+    """The snippet's text before a mention at `start`: its last words, white space collapsed.
 
-    The clip depends only on the last SNIPPET_CONTEXT characters once white space is collapsed;
-    a window that still has more than that after collapsing ends the same way as the whole.
-    Without the window, every mention in a long paragraph would collapse the paragraph again.
+    The clip depends only on the last SNIPPET_CONTEXT characters once white space is collapsed,
+    so a window that still has more than that after collapsing gives the same as the whole text
+    before the mention. Without the window, every mention in a long paragraph would collapse the
+    paragraph again. The window is collapsed once and clipped as it is.
     """
-    if start <= _WINDOW:
-        return text[:start]
-    window = text[start - _WINDOW:start]
-    return window if len(_collapse(window)) > SNIPPET_CONTEXT else text[:start]
+    if start > _WINDOW:
+        window = _collapse(text[start - _WINDOW:start])
+        if len(window) > SNIPPET_CONTEXT:
+            return _clip_left(window)
+    return _clip_left(_collapse(text[:start]))
 
 
-def text_after(text: str, end: int) -> str:
-    """`text[end:]`, or only its start when that is enough for `clip_right` (see `text_before`)."""
-    if len(text) - end <= _WINDOW:
-        return text[end:]
-    window = text[end:end + _WINDOW]
-    return window if len(_collapse(window)) > SNIPPET_CONTEXT else text[end:]
+def after(text: str, end: int) -> str:
+    """The snippet's text after a mention ending at `end` (see `before`)."""
+    if len(text) - end > _WINDOW:
+        window = _collapse(text[end:end + _WINDOW])
+        if len(window) > SNIPPET_CONTEXT:
+            return _clip_right(window)
+    return _clip_right(_collapse(text[end:]))
 
 
 def _collapse(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
-def clip_left(text: str) -> str:
-    text = _collapse(text)
+def _clip_left(text: str) -> str:
+    """The end of `text` (white space already collapsed), cut at a word where one is near."""
     if len(text) <= SNIPPET_CONTEXT:
         return text.lstrip()
     cut = text[-SNIPPET_CONTEXT:]
@@ -111,8 +114,8 @@ def clip_left(text: str) -> str:
     return "…" + (cut[space + 1:] if 0 <= space < 20 else cut)
 
 
-def clip_right(text: str) -> str:
-    text = _collapse(text)
+def _clip_right(text: str) -> str:
+    """The start of `text` (white space already collapsed), cut at a word where one is near."""
     if len(text) <= SNIPPET_CONTEXT:
         return text.rstrip()
     cut = text[:SNIPPET_CONTEXT]

@@ -511,3 +511,12 @@ def test_entity_pages_group_backlinks_by_article(builds):
     assert "Delegasi Korea Utara" in headings[1].get_text()
     new_links = {a["href"].split("#")[0] for a in headings[0].find_next_sibling("ul").select("a")}
     assert new_links and all(f"artikel/{SLUG}/halaman-" in href for href in new_links)
+
+
+@pytest.mark.slow
+def test_landing_page_lists_the_articles_newest_first(builds):
+    _before, after = builds
+    landing = BeautifulSoup((after / "index.html").read_text(encoding="utf-8"), "html.parser")
+    dates = [time["datetime"] for time in landing.select("li.edition-article > time")]
+    assert dates == sorted(dates, reverse=True) and len(dates) == 2
+    assert landing.select("li.edition-article ol a")[-1]["href"] == "artikel/halaman-4/"

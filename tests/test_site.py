@@ -213,3 +213,11 @@ def test_register_search_text_has_no_empty_counts(built_site):
     register = [d["text"] for d in index["docs"] if d["location"].startswith("glosarium/#")]
     assert register and not any("sebutan" in text for text in register)
     assert any("Vladimir Putin" in text for text in register)
+
+
+def test_landing_page_lists_the_articles_with_their_pages(built_site):
+    articles = soup(built_site, "index.html").select("ul.edition-articles > li.edition-article")
+    assert len(articles) == len(list((ROOT / "docs").rglob("artikel.yml"))) == 1
+    (article,) = articles
+    assert "Kamis, 1 Februari 2024" in article.get_text() and "Liputan6.com" in article.get_text()
+    assert [a["href"] for a in article.select("ol a")] == [f"artikel/halaman-{n}/" for n in range(1, 5)]

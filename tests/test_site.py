@@ -221,3 +221,11 @@ def test_landing_page_lists_the_articles_with_their_pages(built_site):
     (article,) = articles
     assert "Kamis, 1 Februari 2024" in article.get_text() and "Liputan6.com" in article.get_text()
     assert [a["href"] for a in article.select("ol a")] == [f"artikel/halaman-{n}/" for n in range(1, 5)]
+
+
+def test_data_files_stay_out_of_the_site(built_site):
+    """The timeline, the corrections log and artikel.yml are read by the glossary, never published."""
+    data = [p.relative_to(ROOT / "docs") for p in (ROOT / "docs").rglob("*.y*ml")]
+    assert len(data) >= 3
+    assert not [p for p in data if (built_site / p).exists()]
+    assert not list(built_site.rglob("*.yml")) and not list(built_site.rglob("*.yaml"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 
 from glossary.entries import Entity
@@ -65,3 +67,17 @@ def article_text(html: str) -> str:
     for element in soup.select(GLOSSARY_CHROME):
         element.decompose()
     return soup.get_text().rstrip("\n")  # The chrome removed leaves its block separator.
+
+
+def assert_lines_in_page_order(lines: list[str], page_texts: list[str], pages: int) -> None:
+    """Each source line appears in the built pages, on its own page and in order.
+
+    A line "N dari M halaman" (the source's page break) moves on to the next page's text.
+    """
+    page, position = 0, 0
+    for line in lines:
+        if re.fullmatch(rf"\d+ dari {pages} halaman", line):
+            page, position = page + 1, 0
+        found = page_texts[page].find(line, position)
+        assert found >= 0, (page + 1, line)
+        position = found + len(line)

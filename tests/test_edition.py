@@ -20,6 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_mkdocs
+from helpers import assert_lines_in_page_order
 
 SEED = ROOT / "source" / "liputan6-2024-02-01.txt"
 FIXTURE = ROOT / "tests" / "fixtures" / "artikel-uji.txt"
@@ -480,13 +481,7 @@ def test_new_pages_are_verbatim_with_their_own_count_date_and_json_ld(builds):
     _, after = builds
     lines = [line for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()][1:]
     texts = [article_text(page(after, f"artikel/{SLUG}/halaman-{n}")) for n in (1, 2, 3)]
-    number, position = 0, 0
-    for line in lines:
-        if re.fullmatch(r"\d dari 3 halaman", line):
-            number, position = number + 1, 0
-        found = texts[number].find(line, position)
-        assert found >= 0, (number + 1, line)
-        position = found + len(line)
+    assert_lines_in_page_order(lines, texts, pages=3)
     for n in (1, 2, 3):
         html = page(after, f"artikel/{SLUG}/halaman-{n}")
         assert f"Halaman {n} dari 3" in html.select_one(".article-pager").get_text()

@@ -363,3 +363,15 @@ def test_site_with_an_entity_file_outside_the_glossary_says_so(site):
     result = site.build()
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "tokoh/tersesat.md" in result.stderr, result.stderr[-3000:]
+
+
+@pytest.mark.slow
+def test_an_entry_title_is_escaped_once_where_other_pages_list_it(site):
+    """The hook escapes an entry's title for the theme; pages the glossary writes use the plain title."""
+    site.entity("tokoh/jahat.md", "'A & B <i>x</i>'", extra="aliases:\n  - Tuan Jahat\n",
+                body="Tuan Jahat bertemu Putin.")
+    site.write("index.md", ARTICLE + "\nTuan Jahat datang.\n")
+    assert site.build(theme="material").returncode == 0
+    putin = site.html("glosarium/tokoh/vladimir-putin/index.html")
+    related = re.search(r'<section class="glossary-related".*?</section>', putin, re.S).group()
+    assert ">A &amp; B &lt;i&gt;x&lt;/i&gt;</a>" in related, related

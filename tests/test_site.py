@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from helpers import assert_lines_in_page_order
 from glossary.safe_yaml import split_front_matter
 
 SOURCE = ROOT / "source" / "liputan6-2024-02-01.txt"
@@ -46,14 +47,7 @@ def test_every_source_line_appears_verbatim(built_site):
 
 def test_article_lines_keep_their_order_and_pages(built_site):
     lines = [line for line in SOURCE.read_text(encoding="utf-8").splitlines() if line.strip()][1:]
-    page, position = 0, 0
-    texts = [article_text(built_site, p) for p in ARTICLE_PAGES]
-    for line in lines:
-        if re.fullmatch(r"\d dari 4 halaman", line):
-            page, position = page + 1, 0
-        found = texts[page].find(line, position)
-        assert found >= 0, (page + 1, line)
-        position = found + len(line)
+    assert_lines_in_page_order(lines, [article_text(built_site, p) for p in ARTICLE_PAGES], pages=4)
 
 
 @pytest.mark.parametrize("page", ARTICLE_PAGES)

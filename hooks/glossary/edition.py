@@ -213,10 +213,16 @@ class Edition:
             return ()
 
     def add_page(self, src_path: str, url: str, title: str, position: int, report: PageReport) -> list[str]:
-        """Record a converted page; return its problems, located."""
+        """Record a converted page; return its problems, located.
+
+        An entry is known by its own title, as plain text (the host may have escaped the page's title
+        for its theme; what the glossary writes, it escapes itself).
+        """
+        entity = self.glossary.entity_at(src_path)
+        title = entity.title if entity is not None else title
         self.pages[src_path] = PageRecord(url, title, position, report)
         self._placed_quotes = None
-        is_entry = self.glossary.entity_at(src_path) is not None
+        is_entry = entity is not None
         article = self.articles.of(src_path)
         self.backlinks.add_page(url, title, report.mentions, is_entry=is_entry, position=position,
                                 article=article)

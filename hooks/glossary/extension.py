@@ -9,7 +9,7 @@ annotated on its own page), so the extension finds out before it touches the tex
 | who runs it                                   | the page is                                        |
 |-----------------------------------------------|----------------------------------------------------|
 | the MkDocs hook (`GlossaryExtension(glossary=…)`) | the page the hook announced with `start_page`,  |
-|                                               | bound to the next Markdown instance; any other     |
+|                                               | taken by the next conversion; any other            |
 |                                               | conversion (a blog's excerpts, a macro) is left    |
 |                                               | alone, as mkdocs-autorefs does                     |
 | Zensical                                      | its rendering context's `page.path`                |
@@ -90,7 +90,7 @@ class GlossaryExtension(Extension):
     # The MkDocs hook's side -------------------------------------------------------------------
 
     def start_page(self, src_path: str, sources: tuple[Source, ...] = (), line_offset: int = 0) -> None:
-        """Announce the page whose Markdown instance is created next (MkDocs: in on_page_markdown)."""
+        """Announce the page converted next (MkDocs: in on_page_markdown); the next conversion takes it."""
         self._pending = PageContext(src_path, self.glossary.entity_at(src_path), sources)
         self._pending.report.line_offset = line_offset
 

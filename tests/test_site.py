@@ -223,3 +223,14 @@ def test_data_files_stay_out_of_the_site(built_site):
     assert len(data) >= 3
     assert not [p for p in data if (built_site / p).exists()]
     assert not list(built_site.rglob("*.yml")) and not list(built_site.rglob("*.yaml"))
+
+
+def test_an_entry_page_reads_header_body_mentions_then_sources(built_site):
+    page = soup(built_site, "glosarium/tokoh/vladimir-putin/index.html").select_one("article")
+    order = [element.get("id") or element["class"][0] for element in
+             page.select(".glossary-entry, #disebut-di, #kutipan, #peristiwa, #ralat, #sumber")]
+    expected = ["glossary-entry", "disebut-di", "kutipan", "peristiwa", "ralat", "sumber"]
+    assert {"glossary-entry", "disebut-di", "sumber"} <= set(order)
+    assert order == [part for part in expected if part in order]
+    # The role's date is the first article's, from its artikel.yml.
+    assert "Peran (1 Feb 2024)" in page.select_one(".glossary-facts").get_text()

@@ -1,11 +1,13 @@
-"""The glossary on a docs tree nobody here wrote: Material for MkDocs' own documentation.
+"""The glossary on a docs tree nobody here wrote (Material's, pymdown-extensions', MkDocs' own docs).
 
-Not a CI test (it needs a checkout of squidfunk/mkdocs-material, ~100 pages, a minute or two).
-The tree is copied, this project's hook is added, and entities are generated from the names the
-docs use most. It is then built with the glossary on and with GLOSSARY=false (non-strict; plugins
-that need the network or extra binaries are dropped), and the two builds are compared with the
-checks of tests/test_foreign.py: visible text, internal links and anchors, duplicate ids,
-placeholders in snippets and pages, annotations on the blog's listing pages.
+Not a CI test (it needs a checkout of a foreign docs tree, ~100 pages, a minute or two).
+The tree is copied and entities are generated, under the tree's own `docs_dir`, from the names the
+docs use most. A second config file, `mkdocs.glossary.yml`, inherits the tree's (`INHERIT:`) and adds
+this project's hook to the tree's own hooks, so a tree with or without `hooks:` is wired the same way.
+The copy is then built with the glossary on and with GLOSSARY=false (non-strict; plugins that need the
+network or extra binaries, or are not installed, are dropped), and the two builds are compared with the
+checks of tests/test_foreign.py: visible text, internal links and anchors, duplicate ids, placeholders
+in snippets and pages, annotations on the blog's listing pages, and the ERROR lines of each build's log.
 
 Get the tree (no network needed beyond the mirror):
 
@@ -13,14 +15,13 @@ Get the tree (no network needed beyond the mirror):
       | tar -x -C /tmp/mm
     .venv/bin/python bench/foreign_tree.py /tmp/mm --work /tmp/mm-run --entities 120
 
-Prints the figures as Markdown; exits 1 when the glossary changed text or added broken links,
-duplicate ids or placeholders.
+Prints the figures as Markdown; exits 1 when the glossary changed text, added broken links, duplicate
+ids, placeholders or ERROR lines, or when it annotated nothing at all (0 mentions: nothing was tested).
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import re
 import shutil
@@ -28,7 +29,10 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
@@ -39,6 +43,15 @@ from test_foreign import (GENERATED, LISTINGS, broken_links, duplicate_ids, page
 #: Plugins that fetch from the network or need binaries this machine may lack.
 UNWANTED_PLUGINS = ("social", "privacy", "optimize", "git-revision-date-localized", "git-committers",
                     "git-authors", "offline", "rss", "redirects")
+
+#: The config file written next to the tree's own; it inherits it.
+GLOSSARY_CONFIG = "mkdocs.glossary.yml"
+
+#: Where this project's hook is copied in the work folder (not `hooks/`: the tree may have its own).
+HOOK_DIR = "_glossary_hooks"
+
+#: The glossary's entity folder under the docs_dir (the hook's `extra.glossary.dir` default).
+ENTITY_DIR = "glosarium"
 
 #: Capitalised words that are sentence openers or headings' words, not names.
 NOT_NAMES = set("""The This That These Those There Then Than When Where Which While What Why How If In
@@ -52,48 +65,126 @@ Did Is Are Was Were Has Have Had Sponsors Sponsor Setup Settings Option Options 
 Changelog Changed Removed Added Fixed Improved Updated New Type Types Support Supported Custom""".split())
 
 
-def prepare(tree: Path, work: Path, entity_count: int) -> tuple[Path, int]:
-    """A copy of the tree with the glossary hook and generated entities; returns (project, entities)."""
+# --- The tree's config ------------------------------------------------------------------------------
+
+def find_config(tree: Path) -> Path:
+    for name in ("mkdocs.yml", "mkdocs.yaml"):
+        if (tree / name).is_file():
+            return tree / name
+    raise SystemExit(f"{tree}: no mkdocs.yml or mkdocs.yaml")
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """The config as MkDocs reads it (`INHERIT:` merged, `!ENV` resolved), with MkDocs' own YAML loader.
+
+    Python tags (`!!python/name:...`) and other tags MkDocs resolves later are read as None: only the
+    plain keys (`hooks`, `docs_dir`, `plugins`' names) are needed here, and their modules may not import.
+    """
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    class Loader(get_yaml_loader(config=MkDocsConfig(config_file_path=str(path)))):  # type: ignore[misc]
+        pass
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    with path.open("rb") as file:
+        return yaml_load(file, Loader) or {}
+
+
+def docs_dir(config_path: Path) -> Path:
+    """The tree's docs folder: its config's `docs_dir` (default `docs`), relative to the config file."""
+    return (config_path.parent / str(read_config(config_path).get("docs_dir") or "docs")).resolve()
+
+
+def glossary_config(config_path: Path, hook: str) -> str:
+    """A config that inherits the tree's and adds the glossary's hook after the tree's own hooks.
+
+    `INHERIT:` merges mappings but replaces lists, so the tree's `hooks:` list (read with MkDocs' loader)
+    is written again in full, with the hook appended. Builds are non-strict: the comparison counts
+    warnings and errors itself.
+    """
+    import yaml
+
+    hooks = [str(item) for item in read_config(config_path).get("hooks") or []]
+    config = {"INHERIT": config_path.name, "strict": False, "hooks": [*hooks, hook]}
+    text = yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+    return text + "extra:\n  glossary:\n    enabled: !ENV [GLOSSARY, true]\n"
+
+
+def installed_plugins() -> set[str]:
+    return {entry.name for entry in entry_points(group="mkdocs.plugins")}
+
+
+def without_plugins(text: str, unwanted: set[str] | None = None, installed: set[str] | None = None) -> tuple[str, list[str]]:
+    """mkdocs.yml, edited as text (it may hold !!python tags): the top-level `plugins:` list without the
+    unwanted plugins and those not installed here. Returns (text, names dropped)."""
+    unwanted = set(UNWANTED_PLUGINS) if unwanted is None else unwanted
+    installed = installed_plugins() if installed is None else installed
+    out: list[str] = []
+    dropped: list[str] = []
+    in_plugins = False
+    skip_deeper_than: int | None = None
+    for line in text.splitlines():
+        indent = len(line) - len(line.lstrip())
+        if skip_deeper_than is not None:
+            if not line.strip() or indent > skip_deeper_than:
+                continue
+            skip_deeper_than = None
+        if re.match(r"plugins:\s*(#.*)?$", line):
+            in_plugins = True
+        elif line.strip() and indent == 0 and not line.startswith("-"):
+            in_plugins = False
+        elif in_plugins:
+            item = re.match(r"(\s*)- ['\"]?([\w./-]+)['\"]?\s*(:|$)", line)
+            name = item.group(2) if item else ""
+            # A theme's plugin may be named without its namespace (`blog` for `material/blog`).
+            known = name in installed or any(entry.endswith("/" + name) for entry in installed)
+            if item and (name in unwanted or name.split("/")[-1] in unwanted or not known):
+                dropped.append(name)
+                skip_deeper_than = len(item.group(1))
+                continue
+        out.append(line)
+    return "\n".join(out) + "\n", dropped
+
+
+# --- The copy -----------------------------------------------------------------------------------------
+
+@dataclass
+class Project:
+    root: Path
+    config: Path  #: the glossary config (inherits the tree's)
+    docs: Path
+    entities: int
+    dropped_plugins: list[str] = field(default_factory=list)
+
+
+def prepare(tree: Path, work: Path, entity_count: int, *, installed: set[str] | None = None) -> Project:
+    """A copy of the tree with the glossary hook wired in and generated entities under its docs_dir."""
     if work.exists():
         shutil.rmtree(work)
-    shutil.copytree(tree, work)
-    shutil.copytree(ROOT / "hooks", work / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    (work / "mkdocs.yml").write_text(_config(work / "mkdocs.yml"), encoding="utf-8")
-    names = frequent_names(work / "docs", entity_count)
+    shutil.copytree(tree, work, ignore=shutil.ignore_patterns(".git"))
+    shutil.copytree(ROOT / "hooks", work / HOOK_DIR, ignore=shutil.ignore_patterns("__pycache__"))
+    base = find_config(work)
+    text, dropped = without_plugins(base.read_text(encoding="utf-8"), installed=installed)
+    base.write_text(text, encoding="utf-8")
+    config = work / GLOSSARY_CONFIG
+    config.write_text(glossary_config(base, f"{HOOK_DIR}/glossary_hook.py"), encoding="utf-8")
+    docs = docs_dir(base)
+    site_name = str(read_config(base).get("site_name") or tree.name)
+    names = frequent_names(docs, entity_count)
     kinds = ("person", "institution", "place")
+    folders = {"person": "tokoh", "institution": "lembaga", "place": "tempat"}
     for index, name in enumerate(names):
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-        folder = work / "docs" / "glosarium" / {"person": "tokoh", "institution": "lembaga", "place": "tempat"}[
-            kinds[index % 3]]
+        folder = docs / ENTITY_DIR / folders[kinds[index % 3]]
         folder.mkdir(parents=True, exist_ok=True)
+        quoted = site_name.replace("\\", "\\\\").replace('"', '\\"')
         (folder / f"{slug}.md").write_text(
-            f"---\ntitle: \"{name}\"\ntype: {kinds[index % 3]}\nsummary: \"{name}, as Material's docs name it.\"\n"
-            f"reviewed: \"2026-01-01\"\nsources:\n  - id: docs\n    title: \"Material for MkDocs\"\n"
-            f"    publisher: squidfunk\n    date: \"2026-01-01\"\n    url: https://squidfunk.github.io/mkdocs-material/\n"
-            f"---\n\nNamed in the documentation of Material for MkDocs.[@docs]\n", encoding="utf-8")
-    return work, len(names)
-
-
-def _config(path: Path) -> str:
-    """mkdocs.yml, edited as text (it holds !!python tags): unwanted plugins out, the glossary in."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    out: list[str] = []
-    skipping = False
-    minify = importlib.util.find_spec("mkdocs_minify_plugin") is not None
-    for line in lines:
-        plugin = re.match(r"  - ([\w-]+)(:|$)", line)
-        if plugin and (plugin.group(1) in UNWANTED_PLUGINS or (plugin.group(1) == "minify" and not minify)):
-            skipping = True
-            continue
-        if skipping and line.startswith("    "):
-            continue
-        skipping = False
-        out.append(line)
-        if line == "hooks:":
-            out.append("  - hooks/glossary_hook.py")
-        if line == "extra:":
-            out += ["  glossary:", "    enabled: !ENV [GLOSSARY, true]"]
-    return "\n".join(out) + "\n"
+            f"---\ntitle: \"{name}\"\ntype: {kinds[index % 3]}\nsummary: \"{name}, as the docs of {quoted} name it.\"\n"
+            f"reviewed: \"2026-01-01\"\nsources:\n  - id: docs\n    title: \"{quoted}\"\n"
+            f"    publisher: \"{quoted}\"\n    date: \"2026-01-01\"\n    url: https://example.org/docs/\n"
+            f"---\n\nNamed in the documentation of {quoted}.[@docs]\n", encoding="utf-8")
+    return Project(work, config, docs, len(names), dropped)
 
 
 def frequent_names(docs: Path, count: int) -> list[str]:
@@ -115,57 +206,126 @@ def frequent_names(docs: Path, count: int) -> list[str]:
     return names[:count]
 
 
-def build(project: Path, site: Path, glossary: bool) -> tuple[float, str]:
+# --- Builds and verdict ---------------------------------------------------------------------------------
+
+def build(project: Project, site: Path, glossary: bool) -> tuple[float, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GLOSSARY": "true" if glossary else "false"}
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)], cwd=project,
-                            env=env, capture_output=True, text=True, timeout=1200)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--config-file", str(project.config),
+                             "--site-dir", str(site)], cwd=project.root, env=env, capture_output=True,
+                            text=True, timeout=1200)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise SystemExit(f"build failed (glossary {'on' if glossary else 'off'}):\n{result.stderr[-5000:]}")
     return elapsed, result.stderr
 
 
+def log_lines(log: str, level: str) -> list[str]:
+    """The messages a build logged at `level` ('WARNING', 'ERROR'), each with its continuation lines."""
+    messages: list[str] = []
+    current: list[str] | None = None
+    for line in log.splitlines():
+        head = re.match(r"(DEBUG|INFO|WARNING|ERROR|CRITICAL)\s*-\s*", line)
+        if head:
+            if current is not None:
+                messages.append("\n".join(current))
+            current = [line[head.end():].rstrip()] if head.group(1) == level else None
+        elif current is not None and line.startswith((" ", "\t")):
+            current.append(line.rstrip())
+    if current is not None:
+        messages.append("\n".join(current))
+    return messages
+
+
+def added(on: list[str], off: list[str]) -> list[str]:
+    """The messages of `on` that `off` does not have (counted: a message logged twice more is added)."""
+    return list((Counter(on) - Counter(off)).elements())
+
+
+@dataclass
+class Comparison:
+    """What the glossary changed in a tree; `failures()` says whether that is a pass."""
+    entities: int = 0
+    mentions: int = 0
+    differing: list[str] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    leaks: list[str] = field(default_factory=list)
+    annotated_listings: list[str] = field(default_factory=list)
+    errors_added: list[str] = field(default_factory=list)
+
+    def failures(self) -> list[str]:
+        reasons = []
+        if not self.entities:
+            reasons.append("0 entities generated: the tree's prose gave no names, so nothing was tested")
+        if not self.mentions:
+            reasons.append("0 mentions: the glossary annotated nothing, so the comparison tested nothing "
+                           "(is the hook wired in, and are the entities under the tree's docs_dir?)")
+        for label, items in (("pages whose text differs", self.differing), ("broken links added", self.broken),
+                             ("duplicate ids added", self.duplicates), ("placeholders added", self.leaks),
+                             ("blog listing pages annotated", self.annotated_listings),
+                             ("ERROR lines added (glossary on, not off)", self.errors_added)):
+            if items:
+                reasons.append(f"{len(items)} {label}")
+        return reasons
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("tree", type=Path, help="folder holding mkdocs.yml and docs/ of the foreign tree")
+    parser.add_argument("tree", type=Path, help="folder holding mkdocs.yml (or mkdocs.yaml) and its docs_dir")
     parser.add_argument("--work", type=Path, default=Path("/tmp/foreign-tree"))
     parser.add_argument("--entities", type=int, default=120)
     args = parser.parse_args()
 
-    project, entity_count = prepare(args.tree, args.work, args.entities)
-    on_time, on_log = build(project, project / "site-on", glossary=True)
-    off_time, _ = build(project, project / "site-off", glossary=False)
-    on, off = pages(project / "site-on"), pages(project / "site-off")
-    glossary_pages = {path for path in on if path.startswith("glosarium/")} | set(GENERATED)
+    project = prepare(args.tree, args.work, args.entities)
+    on_time, on_log = build(project, project.root / "site-on", glossary=True)
+    off_time, off_log = build(project, project.root / "site-off", glossary=False)
+    on, off = pages(project.root / "site-on"), pages(project.root / "site-off")
+    glossary_pages = {path for path in on if path.startswith(f"{ENTITY_DIR}/")} | set(GENERATED)
     compared = [path for path in on if path in off and path not in glossary_pages]
-    differing = [path for path in compared if visible_text(on[path]) != visible_text(off[path])]
-    broken = sorted(set(broken_links(project / "site-on", on)) - set(broken_links(project / "site-off", off)))
-    duplicates = sorted(set(duplicate_ids(on)) - set(duplicate_ids(off)))
-    leaks = sorted(set(placeholders(on)) - set(placeholders(off)))
     listings = [path for path in on if LISTINGS.match(path)]
-    annotated_listings = [path for path in listings if on[path].select(".glossary-mention")]
-    mentions = sum(len(soup.select(".glossary-mention")) for soup in on.values())
+    result = Comparison(
+        entities=project.entities,
+        mentions=sum(len(soup.select(".glossary-mention")) for soup in on.values()),
+        differing=[path for path in compared if visible_text(on[path]) != visible_text(off[path])],
+        broken=sorted(set(broken_links(project.root / "site-on", on))
+                      - set(broken_links(project.root / "site-off", off))),
+        duplicates=sorted(set(duplicate_ids(on)) - set(duplicate_ids(off))),
+        leaks=sorted(set(placeholders(on)) - set(placeholders(off))),
+        annotated_listings=[path for path in listings if on[path].select(".glossary-mention")],
+        errors_added=added(log_lines(on_log, "ERROR"), log_lines(off_log, "ERROR")))
     pages_with_mentions = sum(1 for soup in on.values() if soup.select(".glossary-mention"))
     snippets = sum(len(soup.select(".glossary-snippets")) for soup in on.values())
-    warnings = sum(1 for line in on_log.splitlines() if line.startswith("WARNING"))
+    warnings_on, warnings_off = log_lines(on_log, "WARNING"), log_lines(off_log, "WARNING")
+    errors_on, errors_off = log_lines(on_log, "ERROR"), log_lines(off_log, "ERROR")
+    warnings_added = added(warnings_on, warnings_off)
 
-    print(f"| figure | value |\n|---|---|")
+    print("| figure | value |\n|---|---|")
     for label, value in [
         ("pages (HTML files, glossary on)", len(on)), ("pages compared (not the glossary's own)", len(compared)),
-        ("entities generated", entity_count), ("mention elements (.glossary-mention)", mentions),
+        ("docs_dir", project.docs.relative_to(project.root.resolve()) if project.docs.is_relative_to(
+            project.root.resolve()) else project.docs),
+        ("plugins dropped", ", ".join(project.dropped_plugins) or "none"),
+        ("entities generated", result.entities), ("mention elements (.glossary-mention)", result.mentions),
         ("pages with mentions", pages_with_mentions), ("backlink snippets", snippets),
-        ("blog listing pages", len(listings)), ("listing pages with annotations", len(annotated_listings)),
-        ("pages whose text differs", len(differing)), ("broken links added", len(broken)),
-        ("duplicate ids added", len(duplicates)), ("placeholders added", len(leaks)),
-        ("warnings (glossary on)", warnings),
+        ("blog listing pages", len(listings)), ("listing pages with annotations", len(result.annotated_listings)),
+        ("pages whose text differs", len(result.differing)), ("broken links added", len(result.broken)),
+        ("duplicate ids added", len(result.duplicates)), ("placeholders added", len(result.leaks)),
+        ("errors on / off (ERROR lines)", f"{len(errors_on)} / {len(errors_off)}"),
+        ("errors added", len(result.errors_added)),
+        ("warnings on / off (WARNING lines)", f"{len(warnings_on)} / {len(warnings_off)}"),
+        ("warnings added", len(warnings_added)),
         ("build time on / off (s)", f"{on_time:.1f} / {off_time:.1f}")]:
         print(f"| {label} | {value} |")
-    for title, items in (("differing", differing), ("broken", broken), ("duplicate ids", duplicates),
-                         ("placeholders", leaks), ("annotated listings", annotated_listings)):
+    for title, items in (("differing", result.differing), ("broken", result.broken),
+                         ("duplicate ids", result.duplicates), ("placeholders", result.leaks),
+                         ("annotated listings", result.annotated_listings), ("error added", result.errors_added),
+                         ("warning added", warnings_added)):
         for item in items[:15]:
-            print(f"- {title}: {item}")
-    return 1 if differing or broken or duplicates or leaks or annotated_listings else 0
+            print(f"- {title}: {item.splitlines()[0][:300]}")
+    failures = result.failures()
+    print("\nverdict: " + ("FAIL: " + "; ".join(failures) if failures else "pass"))
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 """The glossary in a site it was not written for: Material's blog plugin, footnotes, abbreviations,
-raw HTML, e-mail autolinks and admonitions (issue 12, points 7 and 8).
+raw HTML, e-mail autolinks and admonitions (issue 12, points 7 and 8); mkdocstrings, autorefs,
+arithmatex, captions, plain admonitions and MkDocs' own theme and search (issue 17, points 15-21).
 
-The site (`tests/fixtures/blog-site/`) is built twice, with the glossary on and with `GLOSSARY=false`.
-The glossary may add links, cards and its own sections, but a reader must see the same article text,
-every link must lead somewhere, and nothing of Python-Markdown's inner workings may show.
+Each site (`tests/fixtures/blog-site/`, `tests/fixtures/docstrings-site/`) is built twice, with the
+glossary on and with `GLOSSARY=false`. The glossary may add links, cards and its own sections, but a
+reader must see the same text, every link must lead somewhere, and nothing of Python-Markdown's inner
+workings may show.
 
 The checks are plain functions, so `bench/foreign_tree.py` runs them over Material's own docs.
 """
@@ -268,3 +270,177 @@ def test_an_uncited_note_is_reported_with_its_line_and_no_placeholder():
     [(line, message)] = report.problems
     assert line == 3 and "cites no source" in message
     assert not PLACEHOLDER.search(message), message
+
+
+# --- A docs tree with mkdocstrings, autorefs, arithmatex and captions (issue 17, points 15-21) --------
+
+DOCSTRINGS_FIXTURE = ROOT / "tests" / "fixtures" / "docstrings-site"
+
+#: What the glossary adds inside an element: mentions, cards' data, switches, occurrence anchors.
+GLOSSARY_MARKUP = ('[class*="glossary"], [data-entity], [data-glossary], [id^="sebut-"], [id^="glosarium-"], '
+                   '[aria-describedby^="glosarium-"]')
+
+#: The glossary's own pages (entries and generated pages), left out of the on/off comparisons.
+GLOSSARY_PAGES = re.compile(r"^(glosarium|linimasa|siapa-berkata-apa|ralat)(/|$)")
+
+
+def _mkdocs(project: Path, site: Path, glossary: bool, *, strict: bool = True,
+            config: str = "mkdocs.yml") -> "subprocess.CompletedProcess":
+    """`mkdocs build` of `config` in `project`, strict or not, with the glossary on or off."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GLOSSARY": "true" if glossary else "false"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
+                           "--config-file", config, "--site-dir", str(site)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def docstring_builds(tmp_path_factory) -> dict:
+    """The docstrings tree, built with Material (strict) and with MkDocs' own theme, glossary on and off.
+
+    A strict build with the glossary on that fails is kept (`strict_on`) and the tree is built again
+    without --strict, so that every other check still runs and says what it finds.
+    """
+    project = tmp_path_factory.mktemp("docstrings-site")
+    shutil.copytree(DOCSTRINGS_FIXTURE, project, dirs_exist_ok=True)
+    shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    builds: dict = {"project": project}
+    builds["strict_on"] = _mkdocs(project, project / "on", glossary=True)
+    if builds["strict_on"].returncode != 0:
+        relaxed = _mkdocs(project, project / "on", glossary=True, strict=False)
+        assert relaxed.returncode == 0, relaxed.stderr
+    off = _mkdocs(project, project / "off", glossary=False)
+    assert off.returncode == 0, off.stderr
+    for name, glossary in (("mkdocs-on", True), ("mkdocs-off", False)):
+        result = _mkdocs(project, project / name, glossary, strict=False, config="mkdocs-theme.yml")
+        assert result.returncode == 0, result.stderr
+    return builds
+
+
+@pytest.fixture(scope="module")
+def doc_on(docstring_builds) -> dict[str, BeautifulSoup]:
+    return pages(docstring_builds["project"] / "on")
+
+
+@pytest.fixture(scope="module")
+def doc_off(docstring_builds) -> dict[str, BeautifulSoup]:
+    return pages(docstring_builds["project"] / "off")
+
+
+def _content(soup: BeautifulSoup):
+    return soup.select_one(".md-content") or soup
+
+
+def _where_they_differ(on: str | None, off: str | None) -> str:
+    """The first place two texts differ, with a little context either side."""
+    on, off = on or "", off or ""
+    at = next((index for index, (a, b) in enumerate(zip(on, off)) if a != b), min(len(on), len(off)))
+    return f"on: {on[max(at - 40, 0):at + 40]!r} / off: {off[max(at - 40, 0):at + 40]!r}"
+
+
+def _problems(log: str) -> list[str]:
+    return [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+
+
+@pytest.mark.slow
+def test_the_docstrings_tree_builds_strict_with_the_glossary_on(docstring_builds):
+    """Point 18: a plain `!!! note` with no source is no editor's note and must not fail the build."""
+    result = docstring_builds["strict_on"]
+    assert result.returncode == 0, _problems(result.stderr) or result.stderr[-3000:]
+
+
+@pytest.mark.slow
+def test_the_docstrings_tree_reads_the_same_with_the_glossary_on_and_off(doc_on, doc_off):
+    assert sorted(doc_on) == sorted(doc_off)
+    compared = [path for path in doc_on if not GLOSSARY_PAGES.match(path)]
+    assert {"index.html", "api/index.html"} <= set(compared)
+    differing = [(path, _where_they_differ(visible_text(doc_on[path]), visible_text(doc_off[path])))
+                 for path in compared if visible_text(doc_on[path]) != visible_text(doc_off[path])]
+    assert not differing, differing
+
+
+@pytest.mark.slow
+def test_no_link_inside_a_link_with_autorefs(doc_on):
+    """Point 17: autorefs' `<autoref>` (a link once resolved) must not get a mention inside it."""
+    nested = [(path, str(element)[:200]) for path, soup in doc_on.items()
+              for element in soup.select("a a, autoref a, a autoref, autoref autoref")]
+    assert not nested, nested
+    autorefs = doc_on["index.html"].select("a.autorefs")
+    assert [a.get_text() for a in autorefs] == ["Kremlin mengumumkannya", "jadwal Moskow"]
+
+
+@pytest.mark.slow
+def test_no_link_or_anchor_is_broken_in_the_docstrings_tree(docstring_builds, doc_on, doc_off):
+    """Point 16: backlinks (`#sebut-…`) to mentions must lead to an anchor that exists."""
+    project = docstring_builds["project"]
+    assert broken_links(project / "off", doc_off) == []
+    broken = broken_links(project / "on", doc_on)
+    assert not broken, broken
+    assert duplicate_ids(doc_on) == []
+    assert placeholders(doc_on) == []
+
+
+@pytest.mark.slow
+def test_the_page_s_own_prose_keeps_its_mentions_beside_docstrings(doc_on):
+    """Point 15: mkdocstrings converts docstrings with the page's Markdown instance during the page's
+    block phase; that nested conversion must not take the page from the page's own prose."""
+    api = doc_on["api/index.html"]
+    prose = api.select_one("#prosa-awal")
+    assert prose is not None and "Vladimir Putin" in prose.get_text()
+    assert prose.select(".glossary-mention"), str(prose)
+    assert doc_on["index.html"].select_one("#prosa").select(".glossary-mention")
+
+
+@pytest.mark.slow
+def test_docstrings_carry_no_glossary_markup(doc_on):
+    """Point 15: no switches, cards' data or mentions inside mkdocstrings' output."""
+    docs = doc_on["api/index.html"].select("div.doc")
+    assert docs and "Vladimir Putin" in " ".join(doc.get_text() for doc in docs)
+    found = [str(element)[:160] for doc in docs for element in doc.select(GLOSSARY_MARKUP)]
+    assert not found, found
+
+
+@pytest.mark.slow
+def test_math_is_left_alone(doc_on, doc_off):
+    """Point 19: `$\\text{Moskow}$` is TeX; a mention inside it breaks the formula."""
+    on_math = [str(element) for element in _content(doc_on["index.html"]).select(".arithmatex")]
+    off_math = [str(element) for element in _content(doc_off["index.html"]).select(".arithmatex")]
+    assert len(off_math) == 2 and "\\text{Moskow}" in off_math[0]
+    assert on_math == off_math
+
+
+@pytest.mark.slow
+def test_a_caption_that_is_only_a_name_keeps_its_text(doc_on, doc_off):
+    """Point 20: "Figure 1. Moskow" must not become "Figure 1.Moskow"."""
+    def captions(soup):
+        return [" ".join(caption.get_text().split()) for caption in _content(soup).select("figcaption")]
+
+    assert captions(doc_off["index.html"]) == ["Figure 1. Moskow", "Kim Jong Un"]
+    assert [caption.get_text() for caption in _content(doc_on["index.html"]).select("figcaption")] == [
+        caption.get_text() for caption in _content(doc_off["index.html"]).select("figcaption")]
+
+
+def _search_index(site: Path) -> dict[str, str]:
+    """The search index's text by location, for the pages that are not the glossary's own."""
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return {doc["location"]: doc["text"] for doc in docs if not GLOSSARY_PAGES.match(doc["location"])}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_the_search_index_reads_the_same_with_the_glossary_on_and_off(docstring_builds, theme):
+    """Point 21: MkDocs' own search joined a mention's text with a space: "Moskow ;"."""
+    project = docstring_builds["project"]
+    on_site, off_site = (project / "mkdocs-on", project / "mkdocs-off") if theme == "mkdocs" else (
+        project / "on", project / "off")
+    on_index, off_index = _search_index(on_site), _search_index(off_site)
+    assert "api/" in off_index and "Moskow" in off_index["api/"]
+    differing = [(location, _where_they_differ(on_index.get(location), text))
+                 for location, text in off_index.items() if on_index.get(location) != text]
+    assert not differing, differing
+    assert sorted(on_index) == sorted(off_index)

@@ -86,7 +86,9 @@ def read_config(path: Path) -> dict[str, Any]:
     class Loader(get_yaml_loader(config=MkDocsConfig(config_file_path=str(path)))):  # type: ignore[misc]
         pass
 
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    # PyYAML's own python/ constructors come first in the lookup, and would import: replace them.
+    for prefix in ("name:", "module:", "object:", "object/apply:", "object/new:", ""):
+        Loader.add_multi_constructor(f"tag:yaml.org,2002:python/{prefix}", lambda loader, suffix, node: None)
     with path.open("rb") as file:
         return yaml_load(file, Loader) or {}
 

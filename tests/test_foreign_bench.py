@@ -80,9 +80,11 @@ def test_the_tree_s_own_hooks_and_extra_are_kept(bench, tmp_path, monkeypatch):
         markdown_extensions:
           - pymdownx.emoji:
               emoji_generator: !!python/name:pymdownx.emoji.to_svg
+          - toc:
+              slugify: !!python/object/apply:tools.not_importable_here.slugify {kwds: {case: lower}}
         """)
     project = bench.prepare(tree, tmp_path / "work", 5, installed={"search"})
-    config = _loaded(project.config)
+    config = bench.read_config(project.config)  # MkDocs' loader, without importing the tree's modules
     assert config["hooks"] == ["tools/a.py", "tools/b.py", HOOK]
     assert config["extra"] == {"version": 3, "glossary": {"enabled": False}}
     assert project.docs == (project.root / "docs").resolve()

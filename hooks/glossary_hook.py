@@ -109,6 +109,11 @@ def _edition_options(options: GlossaryConfig) -> EditionOptions:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if build.edition is not None and not page.meta:
+        broken = build.edition.front_matter_error(page.file.src_uri, page.file.content_string)
+        if broken is not None:
+            log.error(broken[0])
+            markdown = broken[1]
     if build.edition is not None and build.edition.glossary.entity_at(page.file.src_uri) is not None:
         # An entry's title is untrusted text, and themes print page titles (nav, <title>) unescaped.
         page.title = escape(str(page.title))
@@ -152,6 +157,8 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
         return env
     for error in edition.errors:
         log.error(error)
+    for warning in edition.warnings:
+        log.warning(warning)
     if build.extension is not None:
         warnings, notes = edition.check(_today())
         for warning in warnings:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import format_iso_date, parse_date, weekday_name
-from .errors import EntryError
-from .plain_text import control_character
+from .errors import EntryError, excerpt
+from .plain_text import plain_field
 from .safe_yaml import load, read_text
 
 META_FILE = "artikel.yml"
@@ -85,12 +85,10 @@ def parse_article(text: str, path: str, folder: str, docs_dir: Path) -> Article:
         value = data.get(key)
         if value is None:
             return None
-        if not isinstance(value, str) or not value.strip():
-            raise EntryError(path, lines(key), f"'{key}' must be text")
-        bad = control_character(value)
-        if bad:
-            raise EntryError(path, lines(key), f"'{key}' holds a control character ({bad})")
-        return " ".join(value.split())
+        try:
+            return plain_field(value, key)
+        except ValueError as error:
+            raise EntryError(path, lines(key), str(error)) from None
 
     date = text_field("date") or ""
     try:
@@ -105,6 +103,9 @@ def parse_article(text: str, path: str, folder: str, docs_dir: Path) -> Article:
     resolved = []
     for index, page in enumerate(pages):
         uri = posixpath.normpath(posixpath.join(folder, page.strip()))
+        if page.strip().startswith("/") or uri == ".." or uri.startswith("../") or not uri.endswith(".md"):
+            raise EntryError(path, lines("pages", index), f"page {excerpt(page, 80)} must be a Markdown file "
+                                                          "inside the docs folder, relative to artikel.yml")
         if not (docs_dir / uri).is_file():
             raise EntryError(path, lines("pages", index), f"no page '{uri}'")
         resolved.append(uri)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .entries import Entity, EntryError, load_entries
+from .errors import excerpt
+from .plain_text import mixed_scripts
 from .matcher import Matcher
 
 
@@ -24,6 +26,8 @@ class Glossary:
     folder: str
     #: Bad input: each error names its file and, where known, its line.
     errors: list[EntryError] = field(default_factory=list)
+    #: Suspect input that still loads (a name mixing scripts): reported as warnings.
+    warnings: list[EntryError] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.by_path: dict[str, Entity] = {entity.src_path: entity for entity in self.entities.values()}
@@ -56,7 +60,20 @@ def build_glossary(entities: list[Entity], folder: str, errors: list[EntryError]
             errors.append(error)
             dropped = next(e for e in kept.values() if e.src_path == error.path)
             del kept[dropped.id]
-    return Glossary(kept, matcher, folder.strip("/"), errors)
+    return Glossary(kept, matcher, folder.strip("/"), errors, look_alike_names(kept.values()))
+
+
+def look_alike_names(entities) -> list[EntryError]:
+    """Names with a word in two scripts ("Vladimir Рutin", a Cyrillic Р): a look-alike of a real name."""
+    found = []
+    for entity in entities:
+        for name in entity.names:
+            scripts = mixed_scripts(name)
+            if scripts is not None:
+                found.append(EntryError(entity.src_path, entity.name_lines.get(name),
+                                        f"name {excerpt(name, 60)} mixes {scripts[0]} and {scripts[1]} letters "
+                                        "in one word: a look-alike letter?"))
+    return found
 
 
 def load_glossary(entries_dir: Path, docs_dir: Path) -> Glossary:

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape as xml_escape, quoteattr
 
 from .dates import format_iso_date, parse_date
 from .errors import EntryError
-from .plain_text import control_character
+from .plain_text import plain_field
 from .safe_yaml import load
 
 KINDS = {"ralat": "Ralat", "pembaruan": "Pembaruan"}
@@ -58,11 +58,10 @@ def parse_changes(text: str, path: str, known_target: Callable[[str], bool]) -> 
             if item.get(key) in (None, "", []):
                 raise EntryError(path, line, f"change without '{key}'")
         for key in ("tanggal", "jenis", "teks"):
-            if not isinstance(item[key], str):
-                raise EntryError(path, lines(index, key), f"'{key}' must be text")
-            bad = control_character(item[key])
-            if bad:
-                raise EntryError(path, lines(index, key), f"'{key}' holds a control character ({bad})")
+            try:
+                item[key] = plain_field(item[key], key)
+            except ValueError as error:
+                raise EntryError(path, lines(index, key), str(error)) from None
         try:
             year, month, day = parse_date(item["tanggal"], "YYYY-MM-DD")
             if not day:

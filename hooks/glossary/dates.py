@@ -9,7 +9,8 @@ MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
           "Oktober", "November", "Desember")
 MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+#: ASCII digits only: `\d` also matches Arabic-Indic or fullwidth digits, which no feed or JSON-LD reads.
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def parse_date(text: str, forms: str = "YYYY, YYYY-MM or YYYY-MM-DD") -> tuple[int, int, int]:

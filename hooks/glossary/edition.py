@@ -32,11 +32,13 @@ from .errors import EntryError
 from .markup import PageReport
 from .quotes import PlacedQuote
 from .register import register_markdown
-from .safe_yaml import Lines, load_front_matter, read_text
+from .safe_yaml import Lines, host_front_matter_problem, load_front_matter, read_text
 from .sources import REFERENCE, Source, parse_sources
 from .timeline import Event, parse_events
 
 
+#: Front matter up to its closing fence, however broken, or the whole text when it never closes.
+_BROKEN_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?:.*?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)|.*\Z)", re.DOTALL)
 _ENTRY_TYPE = re.compile(r"^type:\s*(?:person|institution|place)\s*$", re.MULTILINE)
 
 
@@ -96,6 +98,7 @@ class Edition:
         self.docs_dir = docs_dir
         self.options = options or EditionOptions()
         self.errors: list[str] = [f"docs/{error}" for error in glossary.errors]
+        self.warnings: list[str] = [f"docs/{warning}" for warning in glossary.warnings]
         self.articles = Articles([])
         self.events: list[Event] = []
         self.changes: list[Change] = []
@@ -150,12 +153,20 @@ class Edition:
 
     def unreadable_entries(self) -> list[str]:
         """Entity files that failed to load (reported already): the host must not build them as pages."""
-        failed = {error.path for error in self.glossary.errors}
-        return [path for path in failed if path in self.page_paths and path not in self.glossary.by_path]
+        failed = {error.path for error in self.glossary.errors} | set(self._misnamed_entries())
+        return sorted(path for path in failed if path in self.page_paths and path not in self.glossary.by_path)
+
+    def _misnamed_entries(self) -> list[str]:
+        """Pages in the glossary folder that are not `.md` files (`.markdown`, `.mdown`): no entry is read from them."""
+        folder = self.glossary.folder + "/"
+        return [path for path in sorted(self.page_paths) if path.startswith(folder) and not path.endswith(".md")]
 
     def _check_stray_entries(self) -> None:
         """A page outside the glossary folder whose front matter reads like an entry is a misplaced entry."""
         folder = self.glossary.folder + "/"
+        for path in self._misnamed_entries():
+            self.errors.append(f"docs/{path}: a page in the glossary folder must be an entry saved as '.md' "
+                               f"(rename it to {path.rsplit('.', 1)[0]}.md, or move it out of docs/{folder})")
         for path in sorted(self.page_paths):
             if path.startswith(folder):
                 continue
@@ -211,6 +222,17 @@ class Edition:
         except EntryError as error:
             self.errors.append(str(error))
             return ()
+
+    def front_matter_error(self, src_path: str, text: str) -> tuple[str, str] | None:
+        """(located error, the body to publish instead) when MkDocs could not load the page's front matter.
+
+        MkDocs would publish the whole file, front matter included; the page is published without it.
+        """
+        problem = host_front_matter_problem(text)
+        if problem is None:
+            return None
+        line, message = problem
+        return f"docs/{src_path}:{line}: {message}", _BROKEN_FRONT_MATTER.sub("", text, count=1)
 
     def add_page(self, src_path: str, url: str, title: str, position: int, report: PageReport) -> list[str]:
         """Record a converted page; return its problems, located.

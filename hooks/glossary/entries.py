@@ -16,8 +16,8 @@ from typing import Any
 
 from .dates import parse_date
 from .errors import EntryError, excerpt
-from .plain_text import control_character, describe, invisible_character
-from .safe_yaml import Lines, load_front_matter, read_text, split_front_matter
+from .plain_text import describe, invisible_character, plain_field
+from .safe_yaml import Lines, host_front_matter_problem, load_front_matter, read_text, split_front_matter
 from .sources import Source, parse_sources
 from .types import ENTITY_TYPES, TYPES_BY_ID
 
@@ -29,6 +29,9 @@ TYPE_LABELS: dict[str, str] = {entity_type.id: entity_type.label for entity_type
 
 #: Longest name (title or alias) accepted; a name is a few words, and the matcher compiles each one.
 MAX_NAME_LENGTH = 200
+
+#: Longest summary and role accepted (the longest in the edition is about 230 characters).
+_LENGTH_LIMITS = {"summary": 600, "role": 300}
 
 _REQUIRED = ("title", "type", "summary")
 _TEXT_FIELDS = ("title", "type", "summary", "role", "wikidata", "reviewed")
@@ -115,12 +118,17 @@ def parse_entry(text: str, src_path: str) -> Entity:
     if not _ID.fullmatch(ident):
         raise EntryError(src_path, None, f"file name {excerpt(ident + '.md')} is not a valid entity id: use "
                                          "lower-case letters, digits and '-' (no spaces), e.g. kim-jong-un.md")
-    document, _body = load_front_matter(text, src_path)
+    document, _body = load_front_matter(text, src_path)  # First: it refuses aliases and bounds the size.
     if document is None:
-        raise EntryError(src_path, 1, "no YAML front matter (the file must start with '---')")
+        problem = host_front_matter_problem(text)  # An opening fence never closed as MkDocs needs.
+        raise EntryError(src_path, *(problem or (1, "no YAML front matter (the file must start with '---')")))
     if not isinstance(document.data, dict):
         raise EntryError(src_path, 1, "front matter must be a mapping of fields")
-    return _validate(document.data, document.lines, ident, src_path)
+    entity = _validate(document.data, document.lines, ident, src_path)
+    problem = host_front_matter_problem(text)  # What MkDocs cannot load, it would publish as the page.
+    if problem is not None:
+        raise EntryError(src_path, *problem)
+    return entity
 
 
 def _validate(data: dict[str, Any], lines: Lines, ident: str, src_path: str) -> Entity:
@@ -135,6 +143,11 @@ def _validate(data: dict[str, Any], lines: Lines, ident: str, src_path: str) -> 
             raise EntryError(src_path, 1, f"missing required field '{key}'")
 
     texts = {key: _text(data.get(key), key, lines(key), src_path) for key in _TEXT_FIELDS}
+    for key, limit in _LENGTH_LIMITS.items():
+        if texts[key] is not None and len(texts[key]) > limit:
+            # Every card carries the summary and role: a long one is multiplied by every mention.
+            raise fail(key, f"'{key}' of {len(texts[key])} characters (at most {limit}: a card is a sentence or two; "
+                            "the entry's body has room for more)")
 
     kind = texts["type"]
     if kind not in TYPES_BY_ID:
@@ -195,15 +208,10 @@ def _text(value: Any, key: str, line: int, src_path: str) -> str | None:
     """A plain-text field, its white space collapsed; None if absent."""
     if value is None:
         return None
-    if not isinstance(value, str):  # The loader keeps every scalar but true/false/null as text.
-        raise EntryError(src_path, line, f"'{key}' must be text, not {excerpt(value)}")
-    bad = control_character(value)
-    if bad is not None:
-        raise EntryError(src_path, line, f"'{key}' holds a control character ({describe(bad)})")
-    cleaned = " ".join(value.split())
-    if not cleaned:
-        raise EntryError(src_path, line, f"'{key}' is empty")
-    return cleaned
+    try:
+        return plain_field(value, key)
+    except ValueError as error:
+        raise EntryError(src_path, line, str(error)) from None
 
 
 def _name(value: Any, line: int, src_path: str) -> str:
@@ -217,6 +225,9 @@ def _name(value: Any, line: int, src_path: str) -> str:
     if bad is not None:
         raise EntryError(src_path, line, f"name {excerpt(value, 60)} holds an invisible character "
                                          f"({describe(bad)})")
+    if "<" in value or ">" in value:
+        # A name is printed as a page title, which some hosts (Zensical) print without escaping.
+        raise EntryError(src_path, line, f"name {excerpt(value, 60)} holds '<' or '>'; a name is plain text")
     if not any(char.isalnum() for char in value):
         raise EntryError(src_path, line, f"name {excerpt(value, 60)} has no letter or digit")
     return normalize_name(value)

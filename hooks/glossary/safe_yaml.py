@@ -37,7 +37,10 @@ _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
 _NULL = {"", "~", "null", "Null", "NULL"}
 _STR_TAG = "tag:yaml.org,2002:str"
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+#: Front matter exactly as MkDocs finds it (`mkdocs.utils.meta.YAML_RE`): a closing fence with no line
+#: break after it is no front matter to MkDocs, which then publishes the whole file as the page.
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*\r?\n", re.DOTALL)
+_OPENING_FENCE = re.compile(r"\A---[ \t]*\r?\n")
 
 #: Where a value sits in a document: keys and list indexes from the root, e.g. ("sources", 0, "url").
 Path_ = tuple[Any, ...]
@@ -89,6 +92,61 @@ def split_front_matter(text: str) -> tuple[str | None, str]:
     if not match:
         return None, text
     return match.group(1) or "", text[match.end():]
+
+
+def host_front_matter_problem(text: str) -> tuple[int, str] | None:
+    """(line, message) when a page opens front matter that MkDocs cannot load, or None.
+
+    MkDocs loads front matter with PyYAML's full safe loader and, when that fails, silently
+    publishes the whole file, front matter included, as the page (`mkdocs.utils.meta.get_data`).
+    What it cannot load must be an error: an impossible date (`2024-02-30`), `=`, a closing `---`
+    with no line break after it.
+    """
+    if not _OPENING_FENCE.match(text):
+        return None
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return 1, "front matter is not closed: end it with a line '---' followed by a line break"
+    front = match.group(1) or ""
+    if len(front) > MAX_SIZE:
+        return 2, f"YAML longer than {MAX_SIZE // 1024} KiB; data files must be small"
+    try:
+        data = yaml.load(front, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.context_mark or error.problem_mark
+        return (mark.line + 2 if mark else 2), f"MkDocs cannot load this front matter: {_problem(error)}"
+    except Exception as error:  # noqa: BLE001 - a constructor's ValueError (an impossible date)
+        return _unconstructable_line(front), f"MkDocs cannot load this front matter: {excerpt(str(error), 120)}"
+    if not isinstance(data, dict):
+        return 2, "front matter must be a mapping of fields (MkDocs would publish it as text)"
+    return None
+
+
+def _unconstructable_line(front: str) -> int:
+    """The file line of the first value PyYAML's safe loader cannot build (2: the front matter's first)."""
+    loader = yaml.SafeLoader(front)
+    try:
+        nodes = [loader.get_single_node()]
+        while nodes:
+            node = nodes.pop(0)
+            if isinstance(node, yaml.ScalarNode):
+                try:
+                    loader.construct_object(node, deep=True)
+                except Exception:  # noqa: BLE001
+                    return node.start_mark.line + 2
+            elif isinstance(node, yaml.SequenceNode):
+                nodes.extend(node.value)
+            elif isinstance(node, yaml.MappingNode):
+                nodes.extend(item for pair in node.value for item in pair)
+    except Exception:  # noqa: BLE001 - then the front matter's first line is the best we can say
+        pass
+    finally:
+        loader.dispose()
+    return 2
+
+
+def _problem(error: yaml.MarkedYAMLError) -> str:
+    return excerpt(error.problem or str(error).splitlines()[0], EXCERPT_LIMIT)
 
 
 def load_front_matter(text: str, path: str) -> tuple[Document | None, str]:

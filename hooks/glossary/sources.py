@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from .dates import format_iso_date, parse_date
 from .errors import EntryError, excerpt
-from .plain_text import control_character, describe
+from .plain_text import plain_field
 from .safe_yaml import Lines
 
 FIELDS = ("id", "title", "publisher", "date", "url")
@@ -82,12 +82,10 @@ def _source(item: Any, lines: Lines, src_path: str) -> Source:
         raw = item.get(key)
         if raw is None or raw == "":
             raise EntryError(src_path, lines(), f"source without '{key}'")
-        if not isinstance(raw, str):
-            raise EntryError(src_path, lines(key), f"source '{key}' must be text, not {excerpt(raw)}")
-        bad = control_character(raw)
-        if bad is not None:
-            raise EntryError(src_path, lines(key), f"source '{key}' holds a control character ({describe(bad)})")
-        values[key] = " ".join(raw.split())
+        try:
+            values[key] = plain_field(raw, key)
+        except ValueError as error:
+            raise EntryError(src_path, lines(key), f"source {error}") from None
     if not ID.fullmatch(values["id"]):
         raise EntryError(src_path, lines("id"),
                          f"source id {excerpt(values['id'])} must be lower-case letters, digits and '-'")

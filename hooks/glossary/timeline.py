@@ -17,7 +17,7 @@ from typing import Any
 
 from .dates import format_date, parse_date
 from .errors import EntryError, excerpt
-from .plain_text import control_character, describe
+from .plain_text import plain_field
 from .safe_yaml import Lines, decode, load
 
 _KEYS = ("tanggal", "teks", "entitas", "rujukan")
@@ -106,13 +106,10 @@ def _event(item: Any, lines: Lines, path: str, known_entity: Callable[[str], boo
             raise EntryError(path, line, f"event without '{key}'")
 
     def text(key: str) -> str:
-        value = item[key]
-        if not isinstance(value, str) or not value.strip():
-            raise EntryError(path, lines(key), f"'{key}' must be text, not {excerpt(value, 60)}")
-        bad = control_character(value)
-        if bad is not None:
-            raise EntryError(path, lines(key), f"'{key}' holds a control character ({describe(bad)})")
-        return " ".join(value.split())
+        try:
+            return plain_field(item[key], key)
+        except ValueError as error:
+            raise EntryError(path, lines(key), str(error)) from None
 
     try:
         date = EventDate.parse(text("tanggal"))

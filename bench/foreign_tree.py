@@ -222,6 +222,34 @@ def build(project: Project, site: Path, glossary: bool) -> tuple[float, str]:
     return elapsed, result.stderr
 
 
+def search_differences(on_site: Path, off_site: Path, glossary_pages: set[str]) -> list[str]:
+    """`location: on text / off text` (where they part) for each search index entry of a page that is not
+    the glossary's own whose text differs on and off (MkDocs' and Material's `search/search_index.json`)."""
+    import json
+
+    def index(site: Path) -> dict[str, str]:
+        path = site / "search" / "search_index.json"
+        if not path.is_file():
+            return {}
+        docs = json.loads(path.read_text(encoding="utf-8")).get("docs", [])
+        return {doc["location"]: doc.get("text", "") for doc in docs if _page_of(doc["location"]) not in glossary_pages}
+
+    on, off = index(on_site), index(off_site)
+    found = []
+    for location in sorted(set(on) | set(off)):
+        a, b = on.get(location, ""), off.get(location, "")
+        if a != b:
+            at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+            found.append(f"{location or '/'}: on {a[max(at - 30, 0):at + 30]!r} / off {b[max(at - 30, 0):at + 30]!r}")
+    return found
+
+
+def _page_of(location: str) -> str:
+    """The HTML file of a search index location ('a/b/#x' -> 'a/b/index.html', '' -> 'index.html')."""
+    page = location.split("#")[0]
+    return page + "index.html" if not page or page.endswith("/") else page
+
+
 def log_lines(log: str, level: str) -> list[str]:
     """The messages a build logged at `level` ('WARNING', 'ERROR'), each with its continuation lines."""
     messages: list[str] = []
@@ -249,12 +277,17 @@ class Comparison:
     """What the glossary changed in a tree; `failures()` says whether that is a pass."""
     entities: int = 0
     mentions: int = 0
+    #: Pages compared, and how many of them had article text to compare (visible_text not empty).
+    compared: int = 0
+    with_text: int = 0
     differing: list[str] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     leaks: list[str] = field(default_factory=list)
     annotated_listings: list[str] = field(default_factory=list)
     errors_added: list[str] = field(default_factory=list)
+    #: Search index entries (`location`) whose text differs on and off.
+    search: list[str] = field(default_factory=list)
 
     def failures(self) -> list[str]:
         reasons = []
@@ -263,10 +296,14 @@ class Comparison:
         if not self.mentions:
             reasons.append("0 mentions: the glossary annotated nothing, so the comparison tested nothing "
                            "(is the hook wired in, and are the entities under the tree's docs_dir?)")
+        if not self.compared or not self.with_text:
+            reasons.append(f"{self.with_text} of {self.compared} compared pages had article text: the text "
+                           "comparison tested nothing (a theme whose article element visible_text does not know?)")
         for label, items in (("pages whose text differs", self.differing), ("broken links added", self.broken),
                              ("duplicate ids added", self.duplicates), ("placeholders added", self.leaks),
                              ("blog listing pages annotated", self.annotated_listings),
-                             ("ERROR lines added (glossary on, not off)", self.errors_added)):
+                             ("ERROR lines added (glossary on, not off)", self.errors_added),
+                             ("search index entries whose text differs", self.search)):
             if items:
                 reasons.append(f"{len(items)} {label}")
         return reasons
@@ -289,7 +326,9 @@ def main() -> int:
     result = Comparison(
         entities=project.entities,
         mentions=sum(len(soup.select(".glossary-mention")) for soup in on.values()),
+        compared=len(compared), with_text=sum(1 for path in compared if visible_text(off[path])),
         differing=[path for path in compared if visible_text(on[path]) != visible_text(off[path])],
+        search=search_differences(project.root / "site-on", project.root / "site-off", glossary_pages),
         broken=sorted(set(broken_links(project.root / "site-on", on))
                       - set(broken_links(project.root / "site-off", off))),
         duplicates=sorted(set(duplicate_ids(on)) - set(duplicate_ids(off))),
@@ -311,7 +350,9 @@ def main() -> int:
         ("entities generated", result.entities), ("mention elements (.glossary-mention)", result.mentions),
         ("pages with mentions", pages_with_mentions), ("backlink snippets", snippets),
         ("blog listing pages", len(listings)), ("listing pages with annotations", len(result.annotated_listings)),
-        ("pages whose text differs", len(result.differing)), ("broken links added", len(result.broken)),
+        ("compared pages with article text", f"{result.with_text} / {result.compared}"),
+        ("pages whose text differs", len(result.differing)),
+        ("search index entries whose text differs", len(result.search)), ("broken links added", len(result.broken)),
         ("duplicate ids added", len(result.duplicates)), ("placeholders added", len(result.leaks)),
         ("errors on / off (ERROR lines)", f"{len(errors_on)} / {len(errors_off)}"),
         ("errors added", len(result.errors_added)),
@@ -319,7 +360,7 @@ def main() -> int:
         ("warnings added", len(warnings_added)),
         ("build time on / off (s)", f"{on_time:.1f} / {off_time:.1f}")]:
         print(f"| {label} | {value} |")
-    for title, items in (("differing", result.differing), ("broken", result.broken),
+    for title, items in (("differing", result.differing), ("search index", result.search), ("broken", result.broken),
                          ("duplicate ids", result.duplicates), ("placeholders", result.leaks),
                          ("annotated listings", result.annotated_listings), ("error added", result.errors_added),
                          ("warning added", warnings_added)):

@@ -43,8 +43,12 @@ def pages(site: Path) -> dict[str, BeautifulSoup]:
 
 
 def visible_text(soup: BeautifulSoup) -> str:
-    """The article's text as a reader sees it, without what the glossary adds around it."""
-    content = soup.select_one(".md-content")
+    """The article's text as a reader sees it, without what the glossary adds around it.
+
+    The article is Material's `.md-content`, or the `role="main"` element of MkDocs' own themes
+    (mkdocs, readthedocs), or `<main>`; a page with none of them has no text to compare.
+    """
+    content = soup.select_one(".md-content") or soup.select_one('[role="main"]') or soup.select_one("main")
     if content is None:
         return ""
     content = BeautifulSoup(str(content), "html.parser")  # A copy: the page itself is kept whole.
@@ -265,11 +269,20 @@ def test_an_uncited_note_is_reported_with_its_line_and_no_placeholder():
     """Material's docs: a note titled with inline code that pymdownx.inlinehilite stashes as raw HTML."""
     from helpers import ALL, Converter
 
-    text = 'Putin.\n\n!!! info "The `site_url` setting must be set"\n\n    Note that you must set it.\n'
+    text = 'Putin.\n\n!!! catatan "The `site_url` setting must be set"\n\n    Note that you must set it.\n'
     _, report = Converter(*ALL, extensions=("admonition", "pymdownx.inlinehilite")).convert(text)
     [(line, message)] = report.problems
     assert line == 3 and "cites no source" in message
     assert not PLACEHOLDER.search(message), message
+
+
+def test_only_the_editions_note_class_must_cite_a_source():
+    """A plain `!!! note` is the author's, not an editor's note (issue 17, point 18)."""
+    from helpers import ALL, Converter
+
+    text = 'Putin.\n\n!!! note "Catatan biasa"\n\n    Tanpa sumber.\n\n!!! catatan "Catatan editor"\n\n    Juga.\n'
+    _, report = Converter(*ALL, extensions=("admonition",)).convert(text)
+    assert [line for line, _message in report.problems] == [7]
 
 
 # --- A docs tree with mkdocstrings, autorefs, arithmatex and captions (issue 17, points 15-21) --------

@@ -119,15 +119,54 @@ def test_error_lines_are_read_and_an_error_only_the_glossary_build_has_is_a_fail
     assert bench.log_lines(on_log, "WARNING") == ["A warning"]
     added = bench.added(errors_on, errors_off)
     assert added == ["index.md:3: a note cites no source\n  continued here"]
-    failures = bench.Comparison(entities=3, mentions=10, errors_added=added).failures()
+    failures = bench.Comparison(entities=3, mentions=10, compared=5, with_text=5, errors_added=added).failures()
     assert failures and "ERROR" in failures[0], failures
 
 
 def test_a_run_with_no_mention_is_not_a_pass(bench):
-    assert bench.Comparison(entities=3, mentions=10).failures() == []
-    failures = bench.Comparison(entities=3, mentions=0).failures()
+    assert bench.Comparison(entities=3, mentions=10, compared=5, with_text=5).failures() == []
+    failures = bench.Comparison(entities=3, mentions=0, compared=5, with_text=5).failures()
     assert len(failures) == 1 and failures[0].startswith("0 mentions"), failures
-    assert bench.Comparison(entities=0, mentions=0).failures()[0].startswith("0 entities")
+    assert bench.Comparison(entities=0, mentions=0, compared=5, with_text=5).failures()[0].startswith("0 entities")
+
+
+def test_a_run_that_found_no_article_text_is_not_a_pass(bench):
+    """MkDocs' own docs (theme mkdocs): visible_text looked only for Material's `.md-content`, found
+    nothing on any page, and so every page 'read the same'."""
+    failures = bench.Comparison(entities=3, mentions=10, compared=20, with_text=0).failures()
+    assert len(failures) == 1 and failures[0].startswith("0 of 20 compared pages had article text"), failures
+    assert bench.Comparison(entities=3, mentions=10, compared=0, with_text=0).failures()
+
+
+@pytest.mark.parametrize("page", [
+    '<div class="md-content"><p>Kratos</p></div>',  # Material
+    '<div class="row"><div class="col-md-3">Nav</div><div class="col-md-9" role="main"><p>Kratos</p></div></div>',
+    '<div class="wy-nav-content"><div role="main" class="document"><p>Kratos</p></div></div>',  # readthedocs
+    '<main><p>Kratos</p></main>',
+])
+def test_the_article_text_is_found_in_mkdocs_own_themes(page):
+    from bs4 import BeautifulSoup
+    from test_foreign import visible_text
+
+    assert visible_text(BeautifulSoup(f"<html><body>{page}</body></html>", "html.parser")) == "Kratos"
+
+
+def test_search_index_text_is_compared_outside_the_glossary_pages(bench, tmp_path):
+    import json
+
+    def site(name, home, entry):
+        (tmp_path / name / "search").mkdir(parents=True)
+        docs = [{"location": "", "text": home}, {"location": "#x", "text": home},
+                {"location": "glosarium/tempat/vellmar/", "text": entry}]
+        (tmp_path / name / "search" / "search_index.json").write_text(json.dumps({"docs": docs}))
+        return tmp_path / name
+
+    on = site("on", "Kratos met Zephyrine in Vellmar ;", "Vellmar, a city.")
+    off = site("off", "Kratos met Zephyrine in Vellmar;", "The glossary is off.")
+    found = bench.search_differences(on, off, {"glosarium/tempat/vellmar/index.html"})
+    assert [item.split(":")[0] for item in found] == ["/", "#x"]
+    assert "Vellmar ;" in found[0]
+    assert bench.Comparison(entities=3, mentions=10, compared=5, with_text=5, search=found).failures()
 
 
 def test_the_script_exits_non_zero_and_says_so_when_nothing_was_annotated(bench, tmp_path, monkeypatch, capsys):

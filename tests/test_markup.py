@@ -15,7 +15,7 @@ def test_mention_is_a_link_with_id_type_and_anchor():
     assert link["href"] == "../glosarium/tokoh/vladimir-putin.md"
     assert link["data-entity"] == "vladimir-putin"
     assert link["data-entity-type"] == "person"
-    assert link["style"] == "--glossary-colour:#8a3ffc;--glossary-colour-dark:#c6a0ff"
+    assert link["style"] == "--glossary-colour:#8a3ffc;--glossary-colour-dark:#c6a0ff;--glossary-underline:solid"
     assert link["aria-describedby"] == "glosarium-ringkasan-vladimir-putin"
     assert link["id"] == "sebut-vladimir-putin-1"
     assert link["title"] == "Ringkasan."

@@ -13,6 +13,7 @@ glossary, a few elements per entity on every page, is a string with every field 
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
 from functools import lru_cache
@@ -99,23 +100,55 @@ def switches(mentioned: Iterable[Entity]) -> etree.Element:
     return bar
 
 
-def page_glossary(entities: Iterable[Entity]) -> str:
+def page_glossary(entities: Iterable[Entity], role_date: str = "") -> str:
     """"Glosarium halaman ini": every entity a page mentions, with its summary, as HTML.
 
     A string, not elements: appended after serialization (`markup.PageGlossary`), it costs no tree
     walk (toc, link rewriting) on every page. So it holds no link: the card script takes the
     entry's address from the mention, which links to it. Kept out of the search index: the
     entries have their own pages. Every field is escaped: front matter is plain text.
+    `role_date` (YYYY-MM-DD, the extension's option) dates each role: "… · per 1 Feb 2024".
     """
-    cards = "".join(_page_glossary_card(entity) for entity in entities)
+    cards = "".join(_page_glossary_card(entity, role_date) for entity in entities)
     return ('<aside aria-labelledby="glosarium-halaman-ini" class="glossary-page" data-search-exclude="" '
             'hidden="hidden"><h2 id="glosarium-halaman-ini">Glosarium halaman ini</h2>'
             f"<dl>{cards}</dl></aside>")
 
 
+#: Words too common to say whether a role and a summary say the same thing.
+_FUNCTION_WORDS = frozenset("dan dari di ke yang untuk pada dengan atau sejak serta the of".split())
+
+
+def _content_words(text: str) -> list[str]:
+    words = re.findall(r"\w+", text.casefold())
+    return [word for word in words if word not in _FUNCTION_WORDS and not word.isdigit()]
+
+
+def role_repeats_summary(role: str, summary: str) -> bool:
+    """Whether the summary already says the role: more than 3 in 4 of the role's words (function
+    words and numbers aside, case folded) are in the summary. Then a card shows the summary only.
+
+    "Presiden Rusia" / "Presiden Rusia sejak 2012; …" repeats; "Juru bicara Kementerian Luar
+    Negeri Rusia (Direktur Departemen Informasi dan Pers)" / "… juru bicara Kementerian Luar
+    Negeri Rusia." does not: the role adds a second office. Nor does "Profesor madya hubungan
+    internasional, Universitas Federal Timur Jauh" / "Pakar hubungan internasional dari
+    Universitas Federal Timur Jauh …": the role adds a quarter (the rank).
+    """
+    role_words = _content_words(role)
+    if not role_words:
+        return True
+    in_summary = set(_content_words(summary))
+    return sum(word in in_summary for word in role_words) * 4 > len(role_words) * 3
+
+
 @lru_cache(maxsize=4096)  # A card is the same on every page: escaped once per entity, not once per page.
-def _page_glossary_card(entity: Entity) -> str:
-    role = f'<span class="glossary-card__role">{escape(entity.role)}</span>' if entity.role else ""
+def _page_glossary_card(entity: Entity, role_date: str = "") -> str:
+    role = ""
+    if entity.role and not role_repeats_summary(entity.role, entity.summary):
+        # The date in its own span, so that a card (or print) can set it apart from the role.
+        when = (f'<span class="glossary-card__when"> · per {escape(format_iso_date(role_date, short=True))}</span>'
+                if role_date else "")
+        role = f'<span class="glossary-card__role">{escape(entity.role)}{when}</span>'
     meta = small_print(entity)
     meta = f'<span class="glossary-card__meta">{escape(meta)}</span>' if meta else ""
     return (f'<div class="glossary-card" data-entity="{escape(entity.id)}" '

@@ -37,6 +37,9 @@ POPUP = "#glossary-popup"
 PERSON = 'a.glossary-mention[data-entity="kazbek-taysaev"]'
 PERSON_ENTRY = "glosarium/tokoh/kazbek-taysaev/"
 PLACE = 'a.glossary-mention[data-entity="pyongyang"]'
+#: A person whose role the summary does not repeat, so the card shows it, dated; and their page.
+DATED_ROLE = 'a.glossary-mention[data-entity="artyom-lukin"]'
+ARTICLE_WITH_DATED_ROLE = "artikel/halaman-3/"
 HIGHLIGHTED = "a.glossary-mention[data-entity-type]"
 SWITCHES = "div.glossary-controls"
 #: The card's small print: number of sources and review date, e.g. "3 sumber · ditinjau 26 Nov 2026".
@@ -118,13 +121,14 @@ def decoration(page, selector: str) -> str:
 # ---- The card -------------------------------------------------------------------------------
 
 def test_hovering_a_person_shows_a_card_with_name_type_role_summary_sources_and_link(visit):
-    page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE)
-    facts = card_facts(page, "kazbek-taysaev")
-    assert facts["summary"] and facts["role"] and facts["type"] == "Tokoh"
+    page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE_WITH_DATED_ROLE)
+    facts = card_facts(page, "artyom-lukin")
+    assert facts["summary"] and facts["type"] == "Tokoh"
+    assert facts["role"].endswith(" · per 1 Feb 2024"), facts["role"]  # the role's date, as on the entry page
     assert SMALL_PRINT.match(facts["meta"]), facts["meta"]
     expect(page.locator(POPUP)).to_be_hidden()
 
-    page.hover(PERSON)
+    page.hover(DATED_ROLE)
 
     popup = page.locator(POPUP)
     expect(popup).to_be_visible()
@@ -135,11 +139,11 @@ def test_hovering_a_person_shows_a_card_with_name_type_role_summary_sources_and_
     expect(popup.locator(".glossary-popup__meta")).to_have_text(facts["meta"])
     more = popup.locator("a.glossary-popup__more")
     expect(more).to_have_text("Selengkapnya")
-    assert more.evaluate("a => a.href") == facts["href"] == page.locator(PERSON).evaluate("a => a.href")
-    assert facts["href"].endswith("/glosarium/tokoh/kazbek-taysaev/"), facts["href"]
+    assert more.evaluate("a => a.href") == facts["href"] == page.locator(DATED_ROLE).evaluate("a => a.href")
+    assert facts["href"].endswith("/glosarium/tokoh/artyom-lukin/"), facts["href"]
     # The card takes the type's colour from the markup (no type is named in the CSS or script).
     border = popup.evaluate("el => getComputedStyle(el).borderTopColor")
-    assert border == page.locator(PERSON).evaluate("el => getComputedStyle(el).textDecorationColor") == "rgb(138, 63, 252)"
+    assert border == page.locator(DATED_ROLE).evaluate("el => getComputedStyle(el).textDecorationColor") == "rgb(138, 63, 252)"
 
 
 def test_every_card_of_every_article_page_shows_its_sources_and_review_date(visit):
@@ -303,6 +307,99 @@ def test_at_360px_every_card_stays_in_the_viewport_and_never_covers_its_mention(
             assert not overlaps, f"{where} covers its mention at {line}"
 
 
+def test_the_close_button_closes_the_card_on_a_phone_and_on_a_desktop(visit, base_url):
+    page = visit(viewport=PHONE, has_touch=True, is_mobile=True).open(ARTICLE)
+    page.tap(PERSON)
+    popup = page.locator(POPUP)
+    expect(popup).to_be_visible()
+    close = popup.locator("button.glossary-popup__close")
+    expect(close).to_have_attribute("aria-label", "Tutup")
+    assert min(close.bounding_box()["width"], close.bounding_box()["height"]) >= 24  # WCAG 2.5.8
+    close.tap()
+    expect(popup).to_be_hidden()
+    assert page.url == base_url + ARTICLE
+    page.tap(PERSON)  # and it opens again
+    expect(popup).to_be_visible()
+
+    page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE)
+    page.hover(PERSON)
+    expect(popup := page.locator(POPUP)).to_be_visible()
+    popup.locator("button.glossary-popup__close").click()
+    expect(popup).to_be_hidden()
+    assert page.url == base_url + ARTICLE
+
+
+def test_a_role_the_summary_repeats_is_said_once_and_a_role_shown_says_its_date(visit):
+    page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE)
+    putin = 'a.glossary-mention[data-entity="vladimir-putin"]'
+    facts = card_facts(page, "vladimir-putin")
+    assert facts["role"] == "" and facts["summary"].startswith("Presiden Rusia")
+    page.locator(putin).focus()
+    popup = page.locator(POPUP)
+    expect(popup.locator(".glossary-popup__summary")).to_have_text(facts["summary"])
+    expect(popup.locator(".glossary-popup__role")).to_be_hidden()
+    assert popup.inner_text().count("Presiden Rusia") == 1
+
+    # Every card on every article page: a role is either dated or left to the summary that says it.
+    for number in range(1, 5):
+        page = visit(viewport={"width": 1280, "height": 900}).open(f"artikel/halaman-{number}/")
+        roles = page.locator("aside.glossary-page .glossary-card__role").all_inner_texts()
+        assert all(role.endswith(" · per 1 Feb 2024") for role in roles), roles
+    page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE_WITH_DATED_ROLE)
+    page.locator(DATED_ROLE).focus()
+    expect(page.locator(f"{POPUP} .glossary-popup__role")).to_have_text(re.compile(r"^Profesor madya .* · per 1 Feb 2024$"))
+
+
+def _covers(card: dict, rect: dict) -> bool:
+    return (rect["left"] < card["right"] and card["left"] < rect["right"]
+            and rect["top"] < card["bottom"] and card["top"] < rect["bottom"])
+
+
+@pytest.mark.parametrize("path", [f"artikel/halaman-{n}/" for n in range(1, 5)])
+def test_on_a_phone_a_tapped_card_leaves_the_mention_and_the_next_line_readable(visit, path):
+    """A sheet at the bottom (or top) of a 360 x 740 screen, never over the mention, the line after
+    it, or the header; the page scrolls, if it must, to keep them in view."""
+    page = visit(viewport=PHONE, has_touch=True, is_mobile=True).open(path)
+    mentions = page.locator(HIGHLIGHTED)
+    popup = page.locator(POPUP)
+    header = box(page, ".md-header")
+    for index in range(mentions.count()):
+        mention = mentions.nth(index)
+        mention.tap()
+        expect(popup).to_be_visible()
+        card = box(page, POPUP)
+        where = f"{path} {mention.get_attribute('data-entity')}: card {card}"
+        assert card["left"] == 0 and card["right"] == PHONE["width"], where
+        assert card["top"] >= header["bottom"] and card["bottom"] <= PHONE["height"], where
+        lines = mention.evaluate("el => Array.from(el.getClientRects(), r => r.toJSON())")
+        line_height = mention.evaluate("el => parseFloat(getComputedStyle(el.parentNode).lineHeight)")
+        last = lines[-1]
+        next_line = {"left": 0, "right": PHONE["width"], "top": last["bottom"], "bottom": last["bottom"] + line_height}
+        for rect in lines + [next_line]:
+            assert not _covers(card, rect), f"{where} covers {rect}"
+            assert rect["top"] >= header["bottom"] - 1, f"{where}: {rect} is under the header"
+        popup.locator("button.glossary-popup__close").tap()
+        expect(popup).to_be_hidden()
+
+
+def test_on_a_phone_the_next_mention_is_not_under_the_card(visit, base_url):
+    """The reader taps Ukraina, reads on, and taps Vladimir Putin two lines later: the tap reaches
+    Putin, not the card (it used to cover him)."""
+    page = visit(viewport=PHONE, has_touch=True, is_mobile=True).open(ARTICLE)
+    ukraina, putin = 'a.glossary-mention[data-entity="ukraina"]', 'a.glossary-mention[data-entity="vladimir-putin"]'
+    page.locator(ukraina).evaluate("el => window.scrollBy(0, el.getBoundingClientRect().top - 500)")  # low on the screen
+    page.tap(ukraina)
+    popup = page.locator(POPUP)
+    expect(popup.locator(".glossary-popup__name")).to_have_text("Ukraina")
+    target = box(page, putin)
+    assert target["bottom"] <= box(page, POPUP)["top"], (target, box(page, POPUP))
+    x, y = (target["left"] + target["right"]) / 2, (target["top"] + target["bottom"]) / 2
+    assert page.evaluate("([x, y, sel]) => document.elementFromPoint(x, y).closest(sel) !== null", [x, y, putin])
+    page.touchscreen.tap(x, y)
+    expect(popup.locator(".glossary-popup__name")).to_have_text("Vladimir Putin")
+    assert page.url == base_url + ARTICLE
+
+
 def test_mentions_have_no_native_title_tooltip(visit):
     page = visit().open(ARTICLE)
     highlighted = page.locator(HIGHLIGHTED).count()
@@ -372,6 +469,59 @@ def test_the_switches_only_list_the_types_on_the_page_and_each_carries_its_colou
         assert sample.evaluate("el => getComputedStyle(el).textDecorationColor") != "rgba(0, 0, 0, 0)"
 
 
+def test_each_type_has_its_own_underline_style_from_the_type_table_in_text_switches_and_cards(visit):
+    """Types differ without colour (WCAG 1.4.1): each has its underline style, in the mentions,
+    in the switches (the legend) and on the card's type label; the style comes with the markup."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    try:
+        from glossary.types import ENTITY_TYPES
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
+    table = {t.id: t.underline for t in ENTITY_TYPES}
+    assert len(set(table.values())) == len(table), table
+
+    page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE)
+    styles = page.evaluate("""sel => Array.from(document.querySelectorAll(sel), a =>
+        [a.dataset.entityType, getComputedStyle(a).textDecorationStyle, getComputedStyle(a).textDecorationLine])""", HIGHLIGHTED)
+    on_page = {}
+    for kind, style, line in styles:
+        assert line == "underline"
+        on_page.setdefault(kind, set()).add(style)
+    assert on_page == {kind: {table[kind]} for kind in on_page}, on_page
+    assert len(on_page) == 3  # page 1 names a person, an institution and a place
+    for kind, style in table.items():
+        if kind not in on_page:
+            continue
+        sample = page.locator(f"{SWITCHES} label:has(input[data-entity-type={kind}]) .glossary-controls__sample")
+        assert sample.evaluate("el => getComputedStyle(el).textDecorationStyle") == style
+        page.locator(f'a.glossary-mention[data-entity-type="{kind}"]').first.focus()
+        label = page.locator(f"{POPUP} .glossary-popup__type")
+        expect(label).to_be_visible()
+        assert label.evaluate("el => [getComputedStyle(el).textDecorationLine, getComputedStyle(el).textDecorationStyle]") \
+            == ["underline", style]
+
+
+def test_keyboard_focus_on_a_switch_is_visible(visit):
+    """WCAG 2.4.7: Tab onto a switch draws an outline round it."""
+    page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE)
+    first_switch = page.locator(f"{SWITCHES} input[type=checkbox]").first
+    label = page.locator(f"{SWITCHES} label").first
+    assert label.evaluate("el => getComputedStyle(el).outlineStyle") == "none"  # not before focus
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if first_switch.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("Tab never reached the first switch")
+    outline = label.evaluate("""el => { const s = getComputedStyle(el);
+        return {style: s.outlineStyle, width: parseFloat(s.outlineWidth), colour: s.outlineColor}; }""")
+    assert outline["style"] == "solid" and outline["width"] >= 2, outline
+    assert outline["colour"] not in ("transparent", "rgba(0, 0, 0, 0)"), outline
+    page.keyboard.press("Tab")  # the next switch takes the outline; the first loses it
+    assert label.evaluate("el => getComputedStyle(el).outlineStyle") == "none"
+    assert page.locator(f"{SWITCHES} label").nth(1).evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+
+
 # ---- The page as it loads -------------------------------------------------------------------
 
 LAYOUT_SHIFT = """() => new Promise(resolve => {
@@ -403,7 +553,14 @@ def test_the_pager_stays_within_the_article(visit, base_url):
         page = v.open(f"artikel/halaman-{number}/")
         pager = page.locator("nav.article-pager")
         expect(pager.locator(".article-pager__position")).to_have_text(f"Halaman {number} dari 4")
-        expect(page.locator(".article-source .article-page")).to_have_text(f"Halaman {number} dari 4")
+        # Under the source line only where the article does not say it: pages 2-4 open with
+        # their verbatim marker, and the two together would read "Halaman 2 dari 4 / 2 dari 4 halaman".
+        if number == 1:
+            assert page.locator(".page-marker").count() == 0
+            expect(page.locator(".article-source .article-page")).to_have_text("Halaman 1 dari 4")
+        else:
+            expect(page.locator(".page-marker")).to_have_text(f"{number} dari 4 halaman")
+            assert page.locator(".article-source .article-page").count() == 0
         previous, following = pager.locator("a[rel=prev]"), pager.locator("a[rel=next]")
         if number == 1:
             assert previous.count() == 0
@@ -445,6 +602,22 @@ def test_print_shows_the_page_glossary_and_no_screen_controls(visit, javascript)
     expect(aside.locator('.glossary-card[data-entity="kazbek-taysaev"]')).to_be_visible()
     assert decoration(page, PERSON) == "underline"
     expect(page.locator(SWITCHES)).to_be_hidden()
+    # The summary's last word and the small print's count do not run together ("2021.5 sumber").
+    duma = aside.locator('.glossary-card[data-entity="duma-negara"]')
+    summary, meta = duma.locator(".glossary-card__summary"), duma.locator(".glossary-card__meta")
+    assert summary.evaluate("el => el.textContent").endswith("September 2021.")
+    assert summary.bounding_box()["y"] + summary.bounding_box()["height"] <= meta.bounding_box()["y"] + 0.5
+
+
+def test_editors_notes_are_set_near_body_size(visit):
+    page = visit(viewport={"width": 1280, "height": 900}).open(ARTICLE)
+    sizes = page.evaluate("""() => {
+        const px = el => parseFloat(getComputedStyle(el).fontSize);
+        const note = document.querySelector("article .admonition");
+        return {body: px(document.querySelector("article h1 ~ p:not(.standfirst):not(.page-marker)")),
+                note: px(note.querySelector("p:not(.admonition-title)")), title: px(note.querySelector(".admonition-title")),
+                sup: Math.min(...Array.from(note.querySelectorAll("sup"), px))}; }""")
+    assert sizes["body"] == 16 and sizes["note"] >= 15 and sizes["title"] >= 15 and sizes["sup"] >= 12, sizes
 
 
 def test_print_gives_each_source_its_address(visit):

@@ -8,8 +8,13 @@
  *
  * - A card opens on a mention after a short hover, on keyboard focus, or on the first tap of a
  *   touch screen (the second tap, or the card's link, goes to the entry). Its content is read
- *   from the page glossary (name, type, role, summary, small print); the entry's address is
- *   the mention's own link, so the page glossary holds no links.
+ *   from the page glossary (name, type, role with its date, summary, small print); the entry's
+ *   address is the mention's own link, so the page glossary holds no links.
+ * - On a wide screen the card sits below the mention (or above it). On a narrow one (a phone)
+ *   it is a sheet at the bottom of the screen, and the page scrolls, if it must, so that the
+ *   mention and the lines after it (a quarter of the screen, two lines at least) stay in view
+ *   above the sheet: the reader goes on reading, and the next mention is not under the card.
+ *   Where the page cannot scroll that far, the sheet goes to the top instead. The card's close button ("Tutup"), Esc, or a tap elsewhere close it.
  * - WCAG 2.1 SC 1.4.13: Esc closes the card without moving focus; the pointer can travel from
  *   the mention onto the card (CLOSE_DELAY of grace); the card stays until Esc, until focus and
  *   pointer have both left the mention and the card, or until a tap elsewhere.
@@ -33,8 +38,12 @@
   var GAP = 6;            // px between the mention and the card
   var MARGIN = 8;         // px the card keeps from the viewport's edges
   var MAX_WIDTH = 352;    // px (22rem)
+  var SHEET_SHARE = 0.45; // the sheet takes at most this share of a narrow screen's height
+  var READ_ON = 0.25;     // ...and leaves at least this share of it, after the mention, to read on
+  // Narrow: where Material's layout turns into the phone layout (its own breakpoint).
+  var NARROW = window.matchMedia ? window.matchMedia("(max-width: 44.9375em)") : { matches: false };
   var STORAGE_KEY = "glosarium.sorotan-mati";
-  var COLOURS = ["--glossary-colour", "--glossary-colour-dark"];
+  var TYPE_STYLE = "--glossary-";  // the custom properties the markup gives each type (colours, underline)
   var MENTIONS = "a.glossary-mention[data-entity-type]";
   var SWITCHES = ".glossary-controls input[type=checkbox][data-entity-type]";
 
@@ -66,6 +75,16 @@
     // A preview for eyes and pointers only: screen readers get the summary through the
     // mention's aria-describedby, and keyboards have the mention's own link.
     el.setAttribute("aria-hidden", "true");
+    parts.close = el.appendChild(element("button", "glossary-popup__close", "\u00d7"));
+    parts.close.type = "button";
+    parts.close.setAttribute("aria-label", "Tutup");
+    parts.close.tabIndex = -1;  // like the card's link: a pointer's and finger's control, Esc for keys
+    parts.close.addEventListener("mousedown", function (event) { event.preventDefault(); });  // keep focus
+    parts.close.addEventListener("click", function (event) {
+      event.preventDefault();
+      event.stopPropagation();
+      hide();
+    });
     parts.type = el.appendChild(element("span", "glossary-popup__type"));
     parts.name = el.appendChild(element("strong", "glossary-popup__name"));
     parts.role = el.appendChild(element("span", "glossary-popup__role"));
@@ -107,9 +126,10 @@
   function fill(mention) {
     var entry = entryFor(mention);
     if (!entry) return false;
-    COLOURS.forEach(function (name) {
-      card.style.setProperty(name, entry.style.getPropertyValue(name));
-    });
+    for (var i = 0; i < entry.style.length; i++) {  // the type's colours and underline style
+      var name = entry.style[i];
+      if (name.indexOf(TYPE_STYLE) === 0) card.style.setProperty(name, entry.style.getPropertyValue(name));
+    }
     setText(parts.type, textOf(entry, ".glossary-card__type"));
     parts.name.textContent = textOf(entry, ".glossary-card__title");
     setText(parts.role, textOf(entry, ".glossary-card__role"));
@@ -136,6 +156,7 @@
     card.hidden = false;
     open = mention;
     place();
+    if (NARROW.matches) keepReadingInView();
   }
 
   function hide() {
@@ -160,9 +181,67 @@
     closeTimer = setTimeout(function () { because.hover = false; settle(); }, CLOSE_DELAY);
   }
 
-  /** Below the mention, or above it when there is more room there; always inside the viewport. */
+  /** The mention's line boxes, and the height of a line of the text around it. */
+  function linesOf(mention) {
+    var lines = mention.getClientRects();
+    var lineHeight = parseFloat(getComputedStyle(mention.parentNode).lineHeight);
+    if (!(lineHeight > 0)) lineHeight = lines.length ? lines[0].height * 1.5 : 24;
+    return { lines: lines, lineHeight: lineHeight };
+  }
+
+  /** The bottom of Material's fixed header: nothing is readable above it. */
+  function headerBottom() {
+    var header = document.querySelector(".md-header");
+    return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  }
+
   function place() {
     if (!open) return;
+    if (NARROW.matches) placeSheet(); else placeNear();
+  }
+
+  /** A narrow screen: a sheet across the bottom (or, see keepReadingInView, the top). */
+  var sheetCap = 0;  // px: the sheet's height limit chosen as it opened (0: the share of the screen)
+  function placeSheet() {
+    var viewHeight = document.documentElement.clientHeight;
+    var height = Math.round(viewHeight * SHEET_SHARE);
+    card.classList.add("glossary-popup--sheet");
+    card.style.left = card.style.width = "";
+    card.style.maxHeight = (sheetCap ? Math.min(height, sheetCap) : height) + "px";
+    var atTop = card.classList.contains("glossary-popup--top");
+    card.style.top = atTop ? headerBottom() + "px" : "";
+  }
+
+  /**
+   * As the sheet opens: scroll the page, once, so that the mention and what follows it (READ_ON
+   * of the screen, two lines at least) are above the sheet. Where the page cannot scroll so
+   * far, the sheet goes where there is more room (below the next line, or above the mention)
+   * and keeps to it. Not on later scrolls: then the reader is moving the page.
+   */
+  function keepReadingInView() {
+    card.classList.remove("glossary-popup--top");
+    sheetCap = 0;
+    placeSheet();
+    var measure = linesOf(open);
+    if (!measure.lines.length) return;
+    var viewHeight = document.documentElement.clientHeight;
+    var readOn = Math.max(2 * measure.lineHeight, READ_ON * viewHeight);
+    var need = measure.lines[measure.lines.length - 1].bottom + readOn + GAP - card.getBoundingClientRect().top;
+    if (need <= 0) return;
+    var room = measure.lines[0].top - headerBottom() - GAP;  // how far the mention may move up
+    if (room > 0) window.scrollBy({ top: Math.min(need, room), behavior: "instant" });  // measured next
+    var lines = open.getClientRects();
+    var below = viewHeight - (lines[lines.length - 1].bottom + measure.lineHeight + GAP);
+    if (card.getBoundingClientRect().top >= viewHeight - below) return;  // it fits now
+    var above = lines[0].top - GAP - headerBottom();
+    if (above > below) card.classList.add("glossary-popup--top");
+    sheetCap = Math.max(above, below, 96);  // a short sheet scrolls inside itself
+    placeSheet();
+  }
+
+  /** A wide screen: below the mention, or above it when there is more room there; always inside the viewport. */
+  function placeNear() {
+    card.classList.remove("glossary-popup--sheet", "glossary-popup--top");
     var viewWidth = document.documentElement.clientWidth;
     var viewHeight = document.documentElement.clientHeight;
     var width = Math.min(MAX_WIDTH, viewWidth - 2 * MARGIN);

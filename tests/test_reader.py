@@ -1,0 +1,84 @@
+"""The reader's edition, second pass (issue 20): the theme's words in Indonesian, a build log
+that says only what matters, the card's dated role said once, and the types' second cue.
+The browser's view of the same is in test_browser.py."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import ROOT, run_mkdocs
+
+
+@pytest.mark.slow
+def test_no_english_theme_words_in_the_header_and_footer(built_site):
+    for page in ["index.html", "artikel/halaman-1/index.html", "glosarium/tokoh/vladimir-putin/index.html"]:
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert "Made with" not in html and "Material for MkDocs" not in html, page
+        labels = set(re.findall(r'aria-label="([^"]*)"', html))
+        assert not labels & {"Header", "Footer"}, (page, labels)
+        assert 'class="md-header__inner md-grid" aria-label="Kepala halaman"' in html, page
+        assert re.search(r'<div class="md-copyright">\s*Dibuat dengan', html), page
+    # The footer's previous/next links (pages in the nav have them).
+    assert 'aria-label="Kaki halaman"' in (built_site / "artikel/halaman-1/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_the_build_does_not_list_the_entries_as_left_out_of_the_nav(tmp_path):
+    result = run_mkdocs(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "not included in the \"nav\"" not in result.stderr, result.stderr
+    assert "glosarium/tokoh/" not in result.stderr, result.stderr
+
+
+# ---- The card's role (cards.py) and the types' second cue (types.py) -----------------------
+
+def test_a_role_that_the_summary_already_says_is_left_to_the_summary():
+    from glossary.cards import role_repeats_summary
+
+    assert role_repeats_summary("Presiden Rusia", "Presiden Rusia sejak 2012; sebelumnya perdana menteri.")
+    assert role_repeats_summary(
+        "Pemimpin Korea Utara; Sekretaris Jenderal Partai Buruh Korea dan Presiden Urusan Negara",
+        "Pemimpin Korea Utara sejak Desember 2011, Sekretaris Jenderal Partai Buruh Korea dan Presiden Urusan Negara.")
+    # Nearly the same: 10 of the role's 13 words are in the summary.
+    assert role_repeats_summary(
+        "Anggota Duma Negara periode kedelapan dari Partai Komunis Federasi Rusia; sekretaris Komite Sentral KPRF",
+        "Politikus Partai Komunis Federasi Rusia dan sekretaris Komite Sentral partai itu, anggota Duma Negara "
+        "sejak 2011 yang aktif dalam hubungan parlemen Rusia–Korea Utara.")
+    # The role adds something: a second office, a rank.
+    assert not role_repeats_summary(
+        "Juru bicara Kementerian Luar Negeri Rusia (Direktur Departemen Informasi dan Pers)",
+        "Diplomat Rusia yang sejak 2015 menjadi juru bicara Kementerian Luar Negeri Rusia.")
+    assert not role_repeats_summary("Profesor madya hubungan internasional, Universitas Federal Timur Jauh",
+                                    "Pakar hubungan internasional dari Universitas Federal Timur Jauh di Vladivostok.")
+    assert not role_repeats_summary("Menteri Luar Negeri", "Negara di Asia Timur.")
+
+
+def test_the_page_glossary_dates_a_role_it_shows_and_leaves_out_one_it_repeats():
+    from bs4 import BeautifulSoup
+    from glossary import cards
+    from glossary.entries import Entity
+
+    dated = Entity(id="a", src_path="glosarium/tokoh/a.md", title="A", type="person",
+                   summary="Diplomat <b>senior</b>.", role="Menteri <i>Luar</i> Negeri")
+    repeated = Entity(id="b", src_path="glosarium/tokoh/b.md", title="B", type="person",
+                      summary="Presiden Rusia sejak 2012.", role="Presiden Rusia")
+    soup = BeautifulSoup(cards.page_glossary([dated, repeated], role_date="2024-02-01"), "html.parser")
+    role = soup.select_one('.glossary-card[data-entity="a"] .glossary-card__role')
+    assert role.get_text() == "Menteri <i>Luar</i> Negeri · per 1 Feb 2024"
+    assert role.select_one(".glossary-card__when").get_text() == " · per 1 Feb 2024"
+    assert soup.select('.glossary-card[data-entity="b"] .glossary-card__role') == []
+    assert soup.select_one('.glossary-card[data-entity="b"] .glossary-card__summary').get_text() == "Presiden Rusia sejak 2012."
+    undated = BeautifulSoup(cards.page_glossary([dated]), "html.parser")
+    assert undated.select_one(".glossary-card__role").get_text() == "Menteri <i>Luar</i> Negeri"
+
+
+def test_each_type_has_its_own_underline_style_carried_with_its_colours():
+    from glossary.types import ENTITY_TYPES
+
+    styles = [entity_type.underline for entity_type in ENTITY_TYPES]
+    assert len(set(styles)) == len(styles)
+    assert set(styles) <= {"solid", "dashed", "dotted", "double", "wavy"}
+    for entity_type in ENTITY_TYPES:
+        assert f"--glossary-underline:{entity_type.underline}" in entity_type.style.split(";")

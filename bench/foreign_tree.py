@@ -232,7 +232,10 @@ def search_differences(on_site: Path, off_site: Path, glossary_pages: set[str]) 
         if not path.is_file():
             return {}
         docs = json.loads(path.read_text(encoding="utf-8")).get("docs", [])
-        return {doc["location"]: doc.get("text", "") for doc in docs if _page_of(doc["location"]) not in glossary_pages}
+        # Runs of white space are one: a search tokenizer splits on them, and a mention's text may join
+        # a name written over two lines. A space added before punctuation ("Moskow ;") still counts.
+        return {doc["location"]: " ".join(doc.get("text", "").split()) for doc in docs
+                if _page_of(doc["location"]) not in glossary_pages}
 
     on, off = index(on_site), index(off_site)
     found = []

@@ -29,7 +29,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as opt
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -37,6 +37,7 @@ from glossary.edition import Edition, EditionOptions
 from glossary.extension import GlossaryExtension
 from glossary.generated import after_content
 from glossary.markup import PageReport
+from glossary.search_text import plain_mentions
 
 log = logging.getLogger("mkdocs.hooks.glossary")
 
@@ -63,6 +64,8 @@ class _Build:
     extension: GlossaryExtension | None = None
     #: Reading order of the pages (the navigation's).
     positions: dict[str, int] = {}
+    #: Page content while MkDocs' own search reads it without mention markup.
+    set_aside_content: dict[str, str] = {}
 
 
 build = _Build()
@@ -145,10 +148,31 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
     return nav
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+# Before the search plugin (priority 0) reads `page.content`, and after it (see `search_text`).
+@event_priority(100)
+def _page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     if build.edition is not None:
         page.meta["article"] = build.edition.article_meta(page.file.src_uri)
+    if build.extension is not None and page.content and _mkdocs_own_search(config):
+        build.set_aside_content[page.file.src_uri] = page.content
+        page.content = plain_mentions(page.content)
     return context
+
+
+@event_priority(-100)
+def _restore_content(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    content = build.set_aside_content.pop(page.file.src_uri, None)
+    if content is not None:
+        page.content = content
+    return context
+
+
+on_page_context = CombinedEvent(_page_context, _restore_content)
+
+
+def _mkdocs_own_search(config: MkDocsConfig) -> bool:
+    search = config.plugins.get("search")
+    return search is not None and type(search).__module__.startswith("mkdocs.contrib.search")
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:

@@ -35,6 +35,16 @@ def test_usable_by_name_from_a_plain_script():
     assert soup.select_one("#glosarium-ringkasan-vladimir-putin").get_text()
 
 
+def test_a_bad_entry_fails_the_conversion_naming_its_file_and_line(tmp_path):
+    """A host that runs no hook of ours (Zensical) must not publish a bad entry's file as a page."""
+    folder = tmp_path / "docs" / "glosarium" / "tokoh"
+    folder.mkdir(parents=True)
+    (folder / "jahat.md").write_text('---\ntitle: "Jahat <img src=x>"\ntype: person\nsummary: S.\n---\n',
+                                     encoding="utf-8")
+    with pytest.raises(ValueError, match=r"glosarium/tokoh/jahat\.md:2: name .* holds '<' or '>'"):
+        markdown.Markdown(extensions=["glossary"], extension_configs={"glossary": {"entries": str(folder.parent)}})
+
+
 def test_a_bad_option_is_a_clear_error():
     with pytest.raises(ValueError, match="'mode' must be one of first, all, not 'sometimes'"):
         by_name(mode="sometimes")

@@ -147,3 +147,123 @@ def test_a_long_summary_or_role_is_refused():
     assert "at most 600" in refused(entry(summary="x" * 601)).message
     assert "at most 300" in refused(entry("role: " + "x" * 301 + "\n")).message
     assert parse_entry(entry(summary="x" * 600), PATH).summary == "x" * 600
+
+
+# --- 11. Citations and ids in trusted Markdown ---------------------------------------------------
+
+def with_source(entity_id: str = "vladimir-putin", title: str = "Vladimir Putin"):
+    from glossary.entries import parse_entry as parse
+    return parse(entry("sources:\n  - id: s1\n    title: Judul\n    publisher: KCNA\n    date: '2024-02-01'\n"
+                       "    url: https://kcna.kp/a\n", title=title), f"glosarium/tokoh/{entity_id}.md")
+
+
+def converter(*extensions: str):
+    from helpers import KREMLIN, RUSIA, Converter
+    return Converter(with_source(), RUSIA, KREMLIN, extensions=("attr_list", *extensions))
+
+
+def test_a_citation_inside_a_link_is_numbered_but_no_link_inside_the_link():
+    from bs4 import BeautifulSoup
+    html, report = converter().convert("[lihat [@vladimir-putin/s1]](https://x.org) di Rusia.")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select("a a") == [] and soup.select_one("a[href='https://x.org'] sup").get_text() == "[1]"
+    assert report.cited == ["vladimir-putin/s1"] and soup.select_one("#sumber-1")
+
+
+def test_a_citation_in_a_raw_attribute_stays_the_editors_text():
+    html, _ = converter().convert('<span title="[@vladimir-putin/s1]">Rusia</span> dan Kremlin.')
+    assert '<span title="[@vladimir-putin/s1]">' in html and "\x02" not in html and "pending" not in html
+
+
+def test_an_at_link_stays_a_link():
+    html, report = converter().convert("[@mdi/svg](https://x.org) dan [@mdi/svg][r].\n\n[r]: https://y.org\n")
+    assert html.count("<a ") == 2 and not report.cited and not report.problems
+
+
+@pytest.mark.parametrize("text, line, element_id", [
+    ("Rusia.[@vladimir-putin/s1]\n\nParagraf lain.\n{: #sumber-1 }\n", 4, "sumber-1"),
+    ("Rusia dan Rusia.\n\n[Teks](#x){: #sebut-rusia-2 }\n", 3, "sebut-rusia-2"),
+])
+def test_an_id_the_glossary_numbers_on_the_page_is_a_problem_at_its_line(text, line, element_id):
+    _, report = converter().convert(text)
+    assert [(problem_line, element_id in message) for problem_line, message in report.problems] == [(line, True)]
+
+
+def test_an_entry_heading_that_takes_a_generated_sections_id_is_a_problem():
+    _, report = converter("toc").convert("Isi tentang Rusia.\n\n## Disebut di\n\nTeks.\n",
+                                         src_path="glosarium/tokoh/vladimir-putin.md")
+    assert [(line, "'disebut-di'" in message) for line, message in report.problems] == [(3, True)]
+    _, report = converter("toc").convert("Isi.\n\n## Disebut di\n")  # Any other page may use it.
+    assert report.problems == []
+
+
+# --- 15-20. The engine in other docs trees -------------------------------------------------------
+
+def test_a_conversion_nested_in_the_pages_own_is_left_alone_and_the_page_still_annotated():
+    """mkdocstrings converts docstrings during the page's block phase, with the same extensions."""
+    import markdown
+    from markdown.blockprocessors import BlockProcessor
+
+    from helpers import RUSIA
+    from glossary.catalog import build_glossary
+    from glossary.extension import GlossaryExtension
+
+    ext = GlossaryExtension(glossary=build_glossary([RUSIA], "glosarium"))
+    nested: list[str] = []
+
+    class Docstrings(BlockProcessor):  # `::: x` converts a docstring, as mkdocstrings' AutoDocProcessor does.
+        def test(self, parent, block):
+            return block.startswith(":::")
+
+        def run(self, parent, blocks):
+            blocks.pop(0)
+            # mkdocstrings makes its own instance from the page's registered extensions (the same objects).
+            nested.append(markdown.Markdown(extensions=[ext]).convert("Docstring tentang Rusia."))
+
+    md = markdown.Markdown(extensions=[ext])
+    md.parser.blockprocessors.register(Docstrings(md.parser), "docstrings", 200)
+    ext.start_page("api.md")
+    html = md.convert("Prosa tentang Rusia.\n\n::: modul\n\nLagi Rusia.")
+    assert nested == ["<p>Docstring tentang Rusia.</p>"]
+    assert [m.text for m in ext.finish_page().mentions] == ["Rusia", "Rusia"]
+    assert html.count("glossary-mention") >= 2
+
+
+@pytest.mark.parametrize("text, extensions, kept", [
+    ("$\\text{Rusia}$ dan Rusia", ("pymdownx.arithmatex",), "\\text{Rusia}"),
+    ("[Rusia][modul.Rusia] dan Rusia", (), "modul.Rusia"),
+])
+def test_math_and_autorefs_are_left_alone(text, extensions, kept):
+    import markdown
+    from markdown.inlinepatterns import InlineProcessor
+    import xml.etree.ElementTree as etree
+
+    class Autoref(InlineProcessor):  # What mkdocs-autorefs puts in the tree for `[x][id]`.
+        def handleMatch(self, m, data):
+            element = etree.Element("autoref", {"identifier": m.group(2)})
+            element.text = m.group(1)
+            return element, m.start(0), m.end(0)
+
+    from helpers import RUSIA, Converter
+    converter = Converter(RUSIA, extensions=extensions)
+    original = markdown.Markdown.__init__
+
+    def with_autoref(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.inlinePatterns.register(Autoref(r"\[([^\]]+)\]\[([\w.]+)\]", self), "autoref", 175)
+
+    markdown.Markdown.__init__ = with_autoref
+    try:
+        html, report = converter.convert(text)
+    finally:
+        markdown.Markdown.__init__ = original
+    assert kept in html and len(report.mentions) == 1, html
+
+
+def test_a_caption_that_is_only_a_name_keeps_its_space():
+    from helpers import RUSIA, Converter, article_text
+    text = "![peta](peta.png)\n\n/// figure-caption\nRusia\n///\n"
+    converter = Converter(RUSIA, extensions=("pymdownx.blocks.caption",))
+    on, _ = converter.convert(text)
+    off, _ = converter.convert(text, glossary=False)
+    assert "Figure 1. Rusia" in article_text(on) and article_text(on) == article_text(off)

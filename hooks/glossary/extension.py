@@ -29,8 +29,8 @@ from markdown.extensions.attr_list import AttrListExtension
 
 from .catalog import Glossary, cached_glossary
 from .entries import Entity
-from .markup import (MODES, GlossaryTreeprocessor, PageGlossary, PageReport, ReferencePattern, SkipSpan,
-                     SourceLines, TreeDone)
+from .markup import (MODES, ConversionStart, GlossaryTreeprocessor, PageGlossary, PageReport, ReferencePattern,
+                     SkipSpan, TreeDone)
 from .safe_yaml import Lines
 from .sources import Source, parse_sources
 
@@ -61,6 +61,7 @@ class GlossaryExtension(Extension):
             "mode": ["first", "'first': link the first mention of each entity per page; 'all': every one"],
             "switches": [True, "Render the highlighting switches above the page's first heading"],
             "role_date": ["", "The date entries' roles refer to (YYYY-MM-DD): the first article's"],
+            "note_class": ["catatan", "Admonition class of the edition's editor's notes, which must cite a source"],
         }
         super().__init__(**kwargs)
         mode = self.getConfig("mode")
@@ -83,8 +84,12 @@ class GlossaryExtension(Extension):
             raise ValueError(f"glossary: option 'entries': no folder {entries!r}")
         docs_dir = Path(self.getConfig("docs_dir") or entries_dir.parent)
         glossary = cached_glossary(entries_dir, docs_dir)
-        for error in glossary.errors:
-            log.warning(str(error))
+        for warning in glossary.warnings:
+            log.warning(str(warning))
+        if glossary.errors:
+            # Bad input fails the build: a host with no hook of ours (Zensical) would otherwise publish
+            # the bad entry's file as a page, its untrusted title printed raw by the theme.
+            raise ValueError("glossary: bad entries:\n" + "\n".join(str(error) for error in glossary.errors))
         return glossary
 
     # The MkDocs hook's side -------------------------------------------------------------------
@@ -106,9 +111,10 @@ class GlossaryExtension(Extension):
 
         | registry        | name            | priority | what                                          |
         |-----------------|-----------------|----------|-----------------------------------------------|
-        | preprocessors   | glossary_lines  | 1000     | keeps the lines as written, for error lines   |
+        | preprocessors   | glossary_start  | 1000     | binds the page; keeps its lines as written    |
         | inlinePatterns  | glossary_skip   | 175      | `[text]{.no-gloss}` -> an unannotated span     |
-        | inlinePatterns  | glossary_ref    | 176      | `[@id]` -> a reference to a source             |
+        | inlinePatterns  | glossary_ref    | 85       | `[@id]` -> a reference to a source (after      |
+        |                 |                 |          | links and raw HTML)                            |
         | treeprocessors  | glossary        | 6        | after attr_list (8), before toc (5) and before |
         |                 |                 |          | MkDocs' link rewriting (0)                     |
         | treeprocessors  | glossary_tree_done | -1000 | last: the tree phase is over (see TreeDone)    |
@@ -120,12 +126,14 @@ class GlossaryExtension(Extension):
             # silently show as text. Enable it, as Material's tags plugin does for what it needs.
             AttrListExtension().extendMarkdown(md)
         md.inlinePatterns.register(SkipSpan(md), "glossary_skip", 175)
-        md.inlinePatterns.register(ReferencePattern(md), "glossary_ref", 176)
+        # After links (160-125) and raw HTML (90): `[@mdi/svg](url)`, `[@x][ref]` and `[@x]` with a
+        # definition stay links, and `<span title="[@id]">` stays the editor's attribute.
+        md.inlinePatterns.register(ReferencePattern(md), "glossary_ref", 85)
         # The announced page is bound when a conversion starts (`context_for`), not here: plugins
         # make Markdown instances between the announcement and the page's own (Material's blog
         # makes each post's excerpt parser in on_page_markdown, after the hook).
         tree = GlossaryTreeprocessor(md, self, None)
-        md.preprocessors.register(SourceLines(md, tree), "glossary_lines", 1000)
+        md.preprocessors.register(ConversionStart(md, tree), "glossary_start", 1000)
         md.treeprocessors.register(tree, "glossary", 6)
         md.treeprocessors.register(TreeDone(md, tree), "glossary_tree_done", -1000)
         md.postprocessors.register(PageGlossary(md, tree), "glossary_page", 1)

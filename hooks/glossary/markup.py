@@ -22,7 +22,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from . import cards, references, snippets
+from . import cards, ids, references, snippets
 from .entries import Entity
 from .quotes import Quote, collect_quotes
 
@@ -34,24 +34,20 @@ SKIP_CLASS = "no-gloss"
 MENTION_CLASS = "glossary-mention"
 #: What the glossary itself adds (header, switches, sources, page glossary): never annotated again.
 _OWN_CLASSES = frozenset({SKIP_CLASS, MENTION_CLASS, "glossary-entry", "glossary-controls", "glossary-sources",
-                          "glossary-page"})
+                          "glossary-page",
+                          # Other extensions' markup whose text is not prose: pymdownx.arithmatex's math.
+                          "arithmatex"})
 #: Elements whose text is never annotated (also when an editor writes them as raw inline HTML).
 SKIP_TAGS = frozenset(
-    {"a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math",
+    {"a", "autoref", "abbr", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math",
      "h1", "h2", "h3", "h4", "h5", "h6", "button", "label", "title", "summary", "select", "option"}
 )
 #: Asides (editor's notes, admonitions): walked after the main text.
 ASIDE_CLASSES = frozenset({"admonition"})
 ASIDE_TAGS = frozenset({"aside", "details"})
 MODES = ("first", "all")
-_LINK_LABEL = re.compile(r"\[([^\]]*)\]")
 _STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _RAW_TAG = re.compile(r"\s*<\s*(/?)\s*([A-Za-z][\w:-]*)[^>]*?(/?)\s*>\s*\Z", re.DOTALL)
-
-
-def mention_anchor(entity_id: str, number: int) -> str:
-    """The stable id of the `number`-th mention (1-based) of an entity on a page."""
-    return f"sebut-{entity_id}-{number}"
 
 
 @dataclass(frozen=True, slots=True)  # Slots: one is kept per mention in the edition.
@@ -104,24 +100,24 @@ class ReferencePattern(InlineProcessor):
         super().__init__(references.REFERENCE_PATTERN, md)
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[override]
-        # An editor's link whose text starts with "@" is a link, not a citation: `[@mdi/svg](url)`,
-        # `[@mdi/svg][ref]`, or `[@mdi/svg]` with a definition `[@mdi/svg]: url` (Material's changelog).
-        label = _LINK_LABEL.match(data, m.end(0))
-        label_id = (label.group(1) or f"@{m.group(1)}").lower() if label else f"@{m.group(1)}"
-        if data.startswith("(", m.end(0)) or label_id in self.md.references:
-            return None, None, None
         return references.placeholder(m.group(1)), m.start(0), m.end(0)
 
 
-class SourceLines(Preprocessor):
-    """Keeps the page's Markdown lines as written, to give problems their line."""
+class ConversionStart(Preprocessor):
+    """The first step of every conversion: which page it is, and its Markdown lines as written.
+
+    The page is bound here, at the start, not when the tree processor runs: a conversion nested in
+    the page's block phase (mkdocstrings converts each docstring, with the page's own Markdown
+    instance or one made from the same extensions) starts after the page's and ends before it. A
+    stack keeps each conversion's page: a nested one finds no announced page and is left alone.
+    """
 
     def __init__(self, md: Markdown, tree: GlossaryTreeprocessor) -> None:
         super().__init__(md)
         self.tree = tree
 
     def run(self, lines: list[str]) -> list[str]:
-        self.tree.source_lines = list(lines)
+        self.tree.conversions.append((self.tree.ext.context_for(self.md, self.tree.announced), list(lines)))
         return lines
 
 
@@ -161,6 +157,9 @@ class TreeDone(Treeprocessor):
         if self.tree.switches is not None:
             _insert_before_title(root, self.tree.switches)
             self.tree.switches = None
+        if self.tree.page is not None:
+            _keep_caption_space(root)
+            self.tree.check_ids(root)
 
 
 class GlossaryTreeprocessor(Treeprocessor):
@@ -169,6 +168,11 @@ class GlossaryTreeprocessor(Treeprocessor):
         self.ext = ext
         self.announced = announced
         self.source_lines: list[str] = []
+        #: (page or None, Markdown lines) of each conversion begun and not yet at its tree phase.
+        self.conversions: list[tuple[PageContext | None, list[str]]] = []
+        self.page: PageContext | None = None
+        #: Per document: the next line to search from for each needle (`_line_of`).
+        self._seen_lines: dict[str, int] = {}
         #: "Glosarium halaman ini" as HTML, for `PageGlossary` to append to this conversion's output.
         self.page_glossary = ""
         #: Set by `TreeDone` once every tree processor has run.
@@ -178,7 +182,12 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self.page_glossary, self.tree_done, self.switches = "", False, None
-        page = self.ext.context_for(self.md, self.announced)
+        self._seen_lines = {}
+        if self.conversions:
+            page, self.source_lines = self.conversions.pop()
+        else:  # A host that skipped the preprocessors (it runs the tree processors itself).
+            page, self.source_lines = self.ext.context_for(self.md, self.announced), []
+        self.page = page
         if page is None:
             references.drop_placeholders(root)  # Not a page we know: leave the text as written.
             return
@@ -192,7 +201,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         report = page.report
 
         cited = references.resolve(root, page.sources, page.own_entity, self.glossary.entities, report,
-                                   line_of=self._line_of)
+                                   line_of=self._line_of, note_class=self.ext.getConfig("note_class"))
         self._walk(root)
         asides, self.asides = self.asides, None  # From here on, asides are walked where they are.
         for aside in asides:
@@ -323,7 +332,7 @@ class GlossaryTreeprocessor(Treeprocessor):
     def _mention(self, entity: Entity, text: str) -> etree.Element:
         number = self.counts.get(entity.id, 0) + 1
         self.counts[entity.id] = number
-        anchor = mention_anchor(entity.id, number)
+        anchor = ids.mention_anchor(entity.id, number)
         if number == 1 or self.mode == "all":
             element = etree.Element("a", {**cards.mention_attributes(entity), "href": self._href(entity), "id": anchor})
         else:  # Counted and anchored for backlinks, but not highlighted again.
@@ -348,7 +357,7 @@ class GlossaryTreeprocessor(Treeprocessor):
             return  # A link to the page itself is no mention of it.
         number = self.counts.get(entity.id, 0) + 1
         self.counts[entity.id] = number
-        _decorate(link, entity, mention_anchor(entity.id, number))
+        _decorate(link, entity, ids.mention_anchor(entity.id, number))
         self.placed.append(link)
 
     def _entity_at(self, href: str) -> tuple[Entity | None, bool]:
@@ -367,15 +376,34 @@ class GlossaryTreeprocessor(Treeprocessor):
 
     def _line_of(self, needle: str) -> int | None:
         """The line of the next occurrence of `needle` not reported yet (repeats: later lines)."""
-        seen = getattr(self, "_seen_lines", None)
-        if seen is None:
-            seen = self._seen_lines = {}
+        seen = self._seen_lines
         start = seen.get(needle, 0)
         for number, line in enumerate(self.source_lines[start:], start=start + 1):
             if needle in line:
                 seen[needle] = number
                 return number
         return None
+
+    def check_ids(self, root: etree.Element) -> None:
+        """An id the page uses for its own elements that the glossary uses too is a problem at its line.
+
+        Run after every tree processor (toc has given headings their ids). The glossary's own
+        elements carry the ids it numbers; an entry's page also gets the sections filled in later.
+        """
+        found: dict[str, list[etree.Element]] = {}
+        for element in root.iter():
+            element_id = element.get("id")
+            if element_id:
+                found.setdefault(element_id, []).append(element)
+        reserved = set(ids.ENTRY_SECTIONS) if self.page.own_entity is not None else set()
+        for element_id, elements in found.items():
+            if element_id in reserved or (len(elements) > 1 and (ids.is_numbered(element_id)
+                                                                 or element_id == ids.SOURCES)):
+                heading = " ".join("".join(elements[0].itertext()).split())  # toc's id: from the text
+                self.page.report.problems.append((
+                    self._line_of(f"#{element_id}") or (self._line_of(heading) if heading else None),
+                    f"id '{element_id}' is one the glossary gives its own element on this page; "
+                    "choose another id or heading"))
 
     # Collecting --------------------------------------------------------------------------
 
@@ -408,6 +436,15 @@ def _decorate(element: etree.Element, entity: Entity, anchor: str) -> None:
         element.set(name, value)
     element.set("class", " ".join([*classes, MENTION_CLASS]))
     element.set("id", element.get("id") or anchor)
+
+
+def _keep_caption_space(root: etree.Element) -> None:
+    """pymdownx's caption puts "Figure 1." before a caption's text with a space only when the text is
+    not empty (it runs after the glossary): a caption that opens with a mention lost its space."""
+    for paragraph in root.iter("p"):
+        if len(paragraph) > 1 and paragraph[0].get("class") == "caption-prefix" and not paragraph[0].tail \
+                and MENTION_CLASS in (paragraph[1].get("class") or "").split():
+            paragraph[0].tail = " "
 
 
 def _insert_before_title(root: etree.Element, element: etree.Element) -> None:

@@ -6,7 +6,7 @@ citation; an entry's page lists all its sources, the uncited ones last.
 
 The rules an edition keeps, checked here with the page's line:
 - every bullet under "Perkembangan setelah artikel" carries a reference;
-- every editor's note (an admonition) carries a reference.
+- every editor's note (an admonition of the edition's note class) carries a reference.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 
 from markdown.util import AtomicString
 
+from . import ids
 from .entries import Entity
 from .snippets import visible
 from .sources import Source
@@ -42,15 +43,17 @@ def drop_placeholders(root: etree.Element) -> None:
 
 
 def resolve(root: etree.Element, own_sources: tuple[Source, ...], own_entity: Entity | None,
-            entities: Mapping[str, Entity], report, line_of: Callable[[str], int | None]
-            ) -> list[tuple[int, Source, bool]]:
+            entities: Mapping[str, Entity], report, line_of: Callable[[str], int | None],
+            note_class: str = "catatan") -> list[tuple[int, Source, bool]]:
     """Number every reference on the page; return the "Sumber" list as (number, source, cited).
 
-    Problems (unknown sources, missing references) go to `report.problems`.
+    Problems (unknown sources, missing references) go to `report.problems`. An editor's note is an
+    admonition of `note_class`; other admonitions are the author's own and need no source.
     """
     own = {source.id: source for source in (own_entity.sources if own_entity else own_sources)}
     numbers: dict[tuple[str, str], int] = {}
     listed: list[tuple[int, Source, bool]] = []
+    in_links = {id(sup) for link in root.iter("a") for sup in link.iter("sup")}
     for element in list(root.iter("sup")):
         if element.get("class") != _PLACEHOLDER_CLASS:
             continue
@@ -70,8 +73,11 @@ def resolve(root: etree.Element, own_sources: tuple[Source, ...], own_entity: En
             listed.append((number, source, True))
         element.attrib.clear()
         element.set("class", "glossary-ref")
+        if id(element) in in_links:  # `[see [@id]](url)`: a link inside a link is no link at all.
+            element.text = AtomicString(f"[{number}]")
+            continue
         element.text = None
-        link = etree.SubElement(element, "a", {"href": f"#sumber-{number}"})
+        link = etree.SubElement(element, "a", {"href": f"#{ids.source_item(number)}"})
         link.text = AtomicString(f"[{number}]")
     if own_entity is not None:  # An entry's page lists all its sources, the uncited ones last.
         for source in own_entity.sources:
@@ -79,7 +85,7 @@ def resolve(root: etree.Element, own_sources: tuple[Source, ...], own_entity: En
                 numbers[(own_entity.id, source.id)] = len(numbers) + 1
                 listed.append((len(numbers), source, False))
     report.source_numbers.update({"/".join(identity): number for identity, number in numbers.items()})
-    _check_required(root, report, line_of)
+    _check_required(root, report, line_of, note_class)
     return listed
 
 
@@ -97,7 +103,7 @@ def _has_reference(element: etree.Element) -> bool:
     return any(sup.get("class") in ("glossary-ref", _PLACEHOLDER_CLASS) for sup in element.iter("sup"))
 
 
-def _check_required(root: etree.Element, report, line_of: Callable[[str], int | None]) -> None:
+def _check_required(root: etree.Element, report, line_of: Callable[[str], int | None], note_class: str) -> None:
     children = list(root)
     for index, child in enumerate(children):
         if child.tag == "h2" and "".join(child.itertext()).strip() == LATER_DEVELOPMENTS:
@@ -109,7 +115,8 @@ def _check_required(root: etree.Element, report, line_of: Callable[[str], int | 
                         report.problems.append((_line(item, line_of), f"a bullet under '{LATER_DEVELOPMENTS}' cites no "
                                                       f"source: '{_excerpt(item)}'"))
     for element in root.iter("div"):
-        if "admonition" in (element.get("class") or "").split() and not _has_reference(element):
+        classes = (element.get("class") or "").split()
+        if "admonition" in classes and note_class in classes and not _has_reference(element):
             report.problems.append((_line(element, line_of), f"an editor's note cites no source: '{_excerpt(element)}'"))
 
 
@@ -132,11 +139,11 @@ def sources_section(listed: list[tuple[int, Source, bool]]) -> etree.Element | N
     if not listed:
         return None
     section = etree.Element("section", {"class": "glossary-sources", "aria-labelledby": "sumber"})
-    heading = etree.SubElement(section, "h2", {"id": "sumber"})
+    heading = etree.SubElement(section, "h2", {"id": ids.SOURCES})
     heading.text = "Sumber"
     items = etree.SubElement(section, "ol")
     for number, source, _cited in listed:
-        item = etree.SubElement(items, "li", {"id": f"sumber-{number}", "value": str(number)})
+        item = etree.SubElement(items, "li", {"id": ids.source_item(number), "value": str(number)})
         item.text = f"{source.publisher}, “"
         link = etree.SubElement(item, "a", {"href": source.url, "rel": "external"})
         link.text = source.title

@@ -1,0 +1,30 @@
+"""The ids the glossary writes into pages, in one place: a page must not use them for anything else.
+
+An editor's `{: #sumber-1 }` or an entry's own `## Disebut di` heading would otherwise give two
+elements one id, and the reader's link would go to whichever comes first.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The "Sumber" list and its items.
+SOURCES = "sumber"
+#: The sections on an entry's page that the glossary fills in once every page is read.
+ENTRY_SECTIONS = ("disebut-di", "entri-terkait", "kutipan", "peristiwa", "ralat")
+#: Ids the glossary numbers on any page: mentions, sources, quotes.
+_NUMBERED = re.compile(r"(?:sebut-.+-|sumber-|kutipan-)[0-9]+")
+
+
+def mention_anchor(entity_id: str, number: int) -> str:
+    """The stable id of the `number`-th mention (1-based) of an entity on a page."""
+    return f"sebut-{entity_id}-{number}"
+
+
+def source_item(number: int) -> str:
+    return f"{SOURCES}-{number}"
+
+
+def is_numbered(element_id: str) -> bool:
+    """An id of the form the glossary numbers (`sebut-…-N`, `sumber-N`, `kutipan-N`)."""
+    return _NUMBERED.fullmatch(element_id) is not None

@@ -223,7 +223,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         if sources_list is not None:
             root.append(sources_list)
         if mentioned:
-            self.page_glossary = cards.page_glossary(mentioned)
+            self.page_glossary = cards.page_glossary(mentioned, self.ext.getConfig("role_date"))
 
     # Walking -----------------------------------------------------------------------------
 

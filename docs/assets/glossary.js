@@ -25,7 +25,8 @@
  *   localStorage. A switched-off mention looks like plain text and behaves like a plain link
  *   (no hover card, no tap interception), but still shows its card on keyboard focus.
  * - Types are data: this script reads them from data-entity-type and never names one; the
- *   colours come with the markup as the custom properties --glossary-colour(-dark).
+ *   colours and the underline style come with the markup as the custom properties
+ *   --glossary-colour(-dark) and --glossary-underline, which the card copies from the page glossary.
  *
  * Material's instant navigation replaces the page content without reloading this script, so the
  * page is set up again for every document that Material's `document$` observable announces.

@@ -23,6 +23,7 @@ suggest
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime
 import os
 import posixpath
@@ -457,9 +458,58 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 _SENTENCE_END = tuple(".!?:;-–—…")
 _OPENERS = "\"'“‘(["
 _MARKUP_LINE = re.compile(r"\s*(\{:.*\}|!!!.*|\?\?\?.*|#.*|<.*)")  # attributes, note headers, headings, HTML
-_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
-_CITATION = re.compile(r"\[[@^][^\]]*\]")  # an editor's source marker, [@entry/source]
+_CITATION_START = re.compile(r"\[[@^]")  # an editor's source marker, [@entry/source]
 _ESCAPE = re.compile(r"\\(.)")
+
+
+class _NextOf:
+    """Where `char` next occurs in `text` at or after a position, for positions that never go back.
+
+    `str.find` from each of many starts rescans the same stretch each time: quadratic on a long line with
+    many openers and no closer ("[[[[…"). Here every answer that still holds is reused.
+    """
+
+    def __init__(self, text: str, char: str) -> None:
+        self.text, self.char = text, char
+        self.start: int | None = None  # the position of the last search, and what it found (-1: none)
+        self.found = -1
+
+    def __call__(self, start: int) -> int:
+        if self.start is None or self.start > start or 0 <= self.found < start:
+            self.start, self.found = start, self.text.find(self.char, start)
+        return self.found
+
+
+def _without_citations(line: str) -> str:
+    """`line` without `[@…]` and `[^…]` markers: re.sub(r"\\[[@^][^\\]]*\\]", "", line), in linear time."""
+    parts, done = [], 0
+    while (start := _CITATION_START.search(line, done)) is not None:
+        end = line.find("]", start.end())
+        if end < 0:
+            break  # no closer after this marker: none after any later one either
+        parts.append(line[done:start.start()])
+        done = end + 1
+    return "".join(parts) + line[done:]
+
+
+def _without_links(line: str) -> str:
+    """`line` with `[text](url)` and `[text]{attributes}` as their text:
+    re.sub(r"\\[([^\\]]*)\\](?:\\([^)]*\\)|\\{[^}]*\\})", r"\\1", line), in linear time."""
+    closing = _NextOf(line, "]")
+    closers = {"(": _NextOf(line, ")"), "{": _NextOf(line, "}")}
+    parts, done, look = [], 0, 0
+    while (start := line.find("[", look)) >= 0:
+        close = closing(start + 1)
+        if close < 0:
+            break
+        after = line[close + 1:close + 2]
+        end = closers[after](close + 2) if after in closers else -1
+        if end < 0:
+            look = start + 1
+            continue
+        parts += [line[done:start], line[start + 1:close]]
+        done = look = end + 1
+    return "".join(parts) + line[done:]
 
 
 @dataclass
@@ -488,15 +538,23 @@ def article_paragraphs(path: Path) -> Iterator[tuple[int, str]]:
         if prose:
             if not block:
                 start = number + 1
-            block.append(_ESCAPE.sub(r"\1", _LINK.sub(r"\1", _CITATION.sub("", line.strip()))))
+            block.append(_ESCAPE.sub(r"\1", _without_links(_without_citations(line.strip()))))
         elif block:
             yield start, "\n".join(block)
             block = []
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip().rstrip(_OPENERS).rstrip()
-    return not before or before.endswith(_SENTENCE_END)
+    """Whether the word at `start` starts a sentence: only white space and openers between it and the text's
+    start or a sentence end. Walks back from `start` (slicing `text[:start]` for each word was quadratic)."""
+    i = start
+    while i and text[i - 1].isspace():
+        i -= 1
+    while i and text[i - 1] in _OPENERS:
+        i -= 1
+    while i and text[i - 1].isspace():
+        i -= 1
+    return not i or text[i - 1] in _SENTENCE_END
 
 
 def find_candidates(pages: Iterable[tuple[str, list[tuple[int, str]]]], covered) -> list[Candidate]:
@@ -514,6 +572,7 @@ def find_candidates(pages: Iterable[tuple[str, list[tuple[int, str]]]], covered)
     for name, paragraphs in pages:
         for number, text in paragraphs:
             spans = covered(text) + [m.span() for m in OFFICES.finditer(text)]
+            line_ends = [m.start() for m in re.finditer("\n", text)]
             for run in _runs(text, spans):
                 initial = _sentence_initial(text, run[0].start())
                 words = [w.group() for w in run]
@@ -521,7 +580,7 @@ def find_candidates(pages: Iterable[tuple[str, list[tuple[int, str]]]], covered)
                     words, initial = words[1:], False
                 if not words or len("".join(words)) < 2:
                     continue
-                line = number + text.count("\n", 0, run[0].start())
+                line = number + bisect.bisect_left(line_ends, run[0].start())
                 found.append((" ".join(words), f"{name}:{line}", initial and len(words) == 1))
     mid_sentence = {n for n, _, alone_initial in found if not alone_initial}
     counts: dict[str, Candidate] = {}
@@ -537,11 +596,20 @@ def find_candidates(pages: Iterable[tuple[str, list[tuple[int, str]]]], covered)
 
 
 def _runs(text: str, spans: list[tuple[int, int]]) -> Iterator[list[re.Match[str]]]:
+    """Runs of name-like words; a word is not name-like where it overlaps one of `spans`.
+
+    Words come in order, so the spans that start before a word's end are a growing prefix of the spans
+    sorted by start: the word overlaps one of them exactly when the largest end among them is past its start.
+    """
+    spans = sorted(spans)
+    next_span, reach = 0, -1  # reach: the largest end of the spans that start before the word's end
     run: list[re.Match[str]] = []
     for word in _WORD.finditer(text):
         value = word.group()
-        name_like = (value[0].isupper() and value not in STOP_WORDS
-                     and not any(s < word.end() and word.start() < e for s, e in spans))
+        while next_span < len(spans) and spans[next_span][0] < word.end():
+            reach = max(reach, spans[next_span][1])
+            next_span += 1
+        name_like = value[0].isupper() and value not in STOP_WORDS and not reach > word.start()
         joined = run and not text[run[-1].end():word.start()].strip()
         if name_like and (joined or not run):
             run.append(word)

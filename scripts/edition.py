@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import datetime
+import html
 import os
 import posixpath
 import re
@@ -50,6 +51,8 @@ class Refusal(Exception):
 SCRAPING_ARTEFACTS = frozenset({"Sukses"})
 PAGE_MARKER = re.compile(r"(\d+)\s+dari\s+(\d+)\s+halaman", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls, but tab and line ends
+#: Line ends: only these. str.splitlines() also splits on U+2028 and U+2029, which are text in a line.
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -74,7 +77,7 @@ def read_scraped(text: str) -> ScrapedArticle:
     if control:
         line = text.count("\n", 0, control.start()) + 1
         raise Refusal(f"line {line}: a control character (U+{ord(control.group()):04X}); is this a text file?")
-    lines = [(number, line.strip(" \t")) for number, line in enumerate(text.splitlines(), 1)]
+    lines = [(number, line.strip(" \t")) for number, line in enumerate(_LINE_END.split(text), 1)]
     # str.strip() also counts a lone no-break space as blank; inside lines, no-break spaces are kept.
     lines = [(number, line) for number, line in lines if line.strip()]
     artefact = None
@@ -133,7 +136,35 @@ def markdown_text(line: str) -> str:
     line = _HTML_START.sub("&lt;", line)
     if _BLOCK_START.match(line):
         line = "\\" + line
-    return _ORDERED_ITEM.sub(r"\1\\.", line, count=1) if _ORDERED_ITEM.match(line) else line
+    line = _ORDERED_ITEM.sub(r"\1\\.", line, count=1) if _ORDERED_ITEM.match(line) else line
+    # Markdown drops the white space a paragraph starts with, Unicode's too (no-break, ideographic): a
+    # character reference is the same character, and is kept.
+    return _LEADING_SPACE.sub(_reference, line)
+
+
+def heading_text(line: str) -> str:
+    """`line` as the Markdown of an ATX heading's text (after "# ") that renders as exactly this text.
+
+    A heading also loses the white space it ends with, and the `#`s that close it ("Bahasa C#"): those are
+    written as character references and as `\\#`.
+    """
+    line = _TRAILING_SPACE.sub(_reference, markdown_text(line))
+    body = line.removesuffix("#")
+    escaped = (len(body) - len(body.rstrip("\\"))) % 2 == 1  # "\\#": markdown_text escaped a leading "#"
+    return body + "\\#" if line.endswith("#") and not escaped else line
+
+
+_LEADING_SPACE = re.compile(r"^\s+")
+_TRAILING_SPACE = re.compile(r"\s+$")
+
+
+def _reference(match: re.Match[str]) -> str:
+    return "".join(f"&#{ord(char)};" for char in match.group())
+
+
+def html_text(text: str) -> str:
+    """Scraped text as HTML: the theme prints page titles and nav names as they are (Material does)."""
+    return html.escape(text, quote=False)
 
 
 def yaml_string(value: str) -> str:
@@ -144,14 +175,14 @@ def yaml_string(value: str) -> str:
 def page_markdown(article: ScrapedArticle, page: ArticlePage) -> str:
     """The page file: front matter, then the text as in docs/artikel/halaman-N.md."""
     front = [
-        f"title: {yaml_string(page.heading)}",
+        f"title: {yaml_string(html_text(page.heading))}",
         f"description: {yaml_string(article.standfirst)}",
         f"halaman: {page.number}",
     ]
     blocks = []
     if page.marker:
         blocks.append(f"{markdown_text(page.marker)}\n{{: .page-marker }}")
-    blocks.append(f"# {markdown_text(page.heading)}")
+    blocks.append(f"# {heading_text(page.heading)}")
     if page.number == 1:
         blocks.append(f"{markdown_text(article.standfirst)}\n{{: .standfirst }}")
     blocks.extend(markdown_text(paragraph) for paragraph in page.paragraphs)
@@ -213,6 +244,7 @@ def add_to_nav(config_text: str, title: str, page_paths: list[str], date: str,
                article_date: dict[str, str]) -> str:
     """Return mkdocs.yml with a section `- "title": [pages]` added under nav's "Artikel".
 
+    The section's name is `title` as HTML (`&`, `<` and `>` escaped): the theme prints nav names as they are.
     The config is edited as text: a YAML round trip would drop its comments and `!ENV` tags.
     Sections stay newest first, in the engine's order (date, then folder, both descending): the new one
     goes before the first item of an article that sorts after it (`article_date` maps a page path to its
@@ -250,7 +282,7 @@ def add_to_nav(config_text: str, title: str, page_paths: list[str], date: str,
     step = nested[0] - child if nested else 4
     newline = "\r\n" if lines[start].endswith("\r\n") else "\n"
 
-    section = [" " * child + f"- {yaml_string(title)}:" + newline]
+    section = [" " * child + f"- {yaml_string(html_text(title))}:" + newline]
     section += [" " * (child + step) + f"- {path}" + newline for path in page_paths]
     new = (date, posixpath.dirname(page_paths[0]))
     where = end

@@ -52,6 +52,88 @@ def nav_sections(config_text: str) -> dict[str, list[str]]:
     return {key: value for item in artikel if isinstance(item, dict) for key, value in item.items()}
 
 
+# --- 2: the scraped title and headings are escaped in front matter and nav --------------------------
+
+TITLE = 'Judul <img src=x onerror=alert(1)> & "C#"'
+HEADING = "Bagian </title><img src=x onerror=alert(2)>"
+STANDFIRST = '"><img src=x onerror=alert(3)> Pengantar.'
+PARAGRAPH = "Paragraf <img src=x onerror=alert(4)> biasa."
+
+
+@pytest.mark.slow
+def test_a_scraped_title_with_markup_runs_nowhere_and_shows_as_text(project, tmp_path):
+    file = scraped(tmp_path, TITLE, STANDFIRST, PARAGRAPH, "2 dari 2 halaman", HEADING, "Teks kedua.")
+    folder = imported(project, file, "--via", "Reuters")
+    meta = yaml.safe_load((folder / "artikel.yml").read_text(encoding="utf-8"))
+    assert meta["title"] == TITLE  # plain: the engine's templates escape it
+    assert front_matter_and_body(folder / "halaman-1.md")[0]["title"] == (
+        'Judul &lt;img src=x onerror=alert(1)&gt; &amp; "C#"')
+    assert front_matter_and_body(folder / "halaman-2.md")[0]["title"] == (
+        "Bagian &lt;/title&gt;&lt;img src=x onerror=alert(2)&gt;")
+    sections = nav_sections((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert 'Judul &lt;img src=x onerror=alert(1)&gt; &amp; "C#"' in sections
+    assert TITLE not in sections
+
+    site = build(project, tmp_path / "site")
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        live = [img for img in html.find_all("img") if img.get("src") == "x" or img.has_attr("onerror")]
+        assert not live, (path, live)
+        assert not [tag for tag in html.find_all(True) if any(a.startswith("on") for a in tag.attrs)], path
+    for n, heading in ((1, TITLE), (2, HEADING)):
+        html = html_of(site, f"artikel/{SLUG}/halaman-{n}")
+        assert html.select_one("article.md-content__inner h1").get_text() == heading
+        assert html.title.get_text().startswith(heading + " - ")
+        nav_texts = [a.get_text(" ", strip=True) for a in html.select("nav.md-nav a, nav.md-nav label")]
+        assert any(heading in text for text in nav_texts), nav_texts
+        assert any(TITLE in text for text in nav_texts), nav_texts  # the section, named after the article
+    first = html_of(site, f"artikel/{SLUG}/halaman-1")
+    assert first.select_one("p.standfirst").get_text() == STANDFIRST
+    assert PARAGRAPH in first.select_one("article.md-content__inner").get_text()
+
+
+# --- 9: the text is kept exactly ----------------------------------------------------------------------
+
+KEPT = [
+    "Bahasa C#",                                   # a heading's closing '#'
+    "\u00a0Pengantar yang diawali spasi tak-putus.\u00a0",
+    "Satu\u2028dua\u2029tiga: pemisah baris dan paragraf Unicode di dalam satu baris.",
+    "\u3000Paragraf yang diawali spasi ideografis.",
+    "\u00a0\u00a0Dua spasi tak-putus, lalu C#",
+    "\u2028Diawali pemisah baris.",
+    "2 dari 2 halaman",
+    "\u00a0Bagian Dua: F## \u3000",                # a heading with white space at both ends, and two '#'s
+    "Teks kedua\u2029",
+]
+
+
+def rendered_lines(html: BeautifulSoup) -> list[str]:
+    """The text of each block of the article as a reader sees it: page marker, heading, paragraphs."""
+    content = html.select_one("article.md-content__inner")
+    for hidden in content.select("[hidden]"):
+        hidden.decompose()
+    return [child.get_text() for child in content.find_all(["h1", "p"], recursive=False)
+            if "article-source" not in (child.get("class") or [])]
+
+
+def test_line_separators_inside_a_line_do_not_split_it():
+    article = edition.read_scraped("Judul\n\nPengantar\u2028lanjutan.\r\n\r\nSatu\u2029dua.\rTiga.\n")
+    assert (article.title, article.standfirst) == ("Judul", "Pengantar\u2028lanjutan.")
+    assert article.pages[0].paragraphs == ["Satu\u2029dua.", "Tiga."]
+
+
+@pytest.mark.slow
+def test_imported_pages_render_exactly_the_scraped_lines(project, tmp_path):
+    folder = imported(project, scraped(tmp_path, *KEPT))
+    assert front_matter_and_body(folder / "halaman-1.md")[0]["title"] == KEPT[0]
+    assert front_matter_and_body(folder / "halaman-2.md")[0]["title"] == KEPT[7]
+    site = build(project, tmp_path / "site")
+    pages = [rendered_lines(html_of(site, f"artikel/{SLUG}/halaman-{n}")) for n in (1, 2)]
+    assert pages == [KEPT[:6], KEPT[6:]]
+
+
 # --- 8: suggest is linear on long lines ------------------------------------------------------------
 
 NAMES = re.compile(r"Vladimir Putin|Putin|Kim Jong Un|Rusia|Korea Utara|Moskow|Pyongyang|Kremlin")

@@ -30,6 +30,7 @@ import os
 import posixpath
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +43,59 @@ ARTICLES_DIR = "artikel"  # under docs_dir
 
 
 class Refusal(Exception):
-    """A reason not to go on, shown to the editor as one line."""
+    """A reason not to go on, shown to the editor as one line (through `shown`)."""
+
+
+#: Characters a terminal or a reader must not get raw: controls (ESC starts a terminal escape sequence),
+#: format characters (bidi controls reorder the line), line and paragraph separators, surrogates, private
+#: use and unassigned code points. Spaces (Zs) are shown as they are.
+_UNSHOWN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def shown(text: str) -> str:
+    """`text` safe to print on one line: each character of `_UNSHOWN` as a Python escape (ESC as \\x1b)."""
+    if text.isprintable():  # Fast path: printable excludes every category above (and spaces but U+0020).
+        return text
+    out = []
+    for char in text:
+        if unicodedata.category(char) not in _UNSHOWN:
+            out.append(char)
+        elif ord(char) < 0x100:
+            out.append(f"\\x{ord(char):02x}")
+        elif ord(char) < 0x10000:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    return "".join(out)
+
+
+#: Bidi embedding, override and isolate controls, and the marks (as hooks/glossary/plain_text.py).
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def refused_character(text: str) -> str | None:
+    """The first character the build refuses in a field of artikel.yml, or None.
+
+    The same rule as hooks/glossary/plain_text.py: controls but tab and line ends, surrogates, Unicode's
+    non-characters (U+FFFE, U+FFFF, U+FDD0-U+FDEF, ...) and the bidi controls.
+    """
+    if text.isprintable():
+        return None
+    for char in text:
+        code = ord(char)
+        if char in _BIDI_CONTROLS:
+            return char
+        if 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE:
+            return char
+        category = unicodedata.category(char)
+        if (category == "Cc" and char not in "\t\n\r") or category == "Cs":
+            return char
+    return None
+
+
+def describe(char: str) -> str:
+    """"U+202E RIGHT-TO-LEFT OVERRIDE": never the character itself."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
 
 
 # --- Reading a scraped article ---------------------------------------------------------------------
@@ -50,9 +103,14 @@ class Refusal(Exception):
 #: Lines a scraper leaves before the title. Only the file's first line is checked.
 SCRAPING_ARTEFACTS = frozenset({"Sukses"})
 PAGE_MARKER = re.compile(r"(\d+)\s+dari\s+(\d+)\s+halaman", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 and C1 controls, but tab and line ends
+#: C0 and C1 controls but tab and line ends, and Unicode's non-characters (XML cannot carry U+FFFE).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+                      + "".join(chr(plane + 0xFFFE) + chr(plane + 0xFFFF) for plane in range(0, 0x110000, 0x10000))
+                      + "]")
 #: Line ends: only these. str.splitlines() also splits on U+2028 and U+2029, which are text in a line.
 _LINE_END = re.compile(r"\r\n|\r|\n")
+#: The most pages an article may have (the seed has 4): more is not a news article but a mistake.
+MAX_PAGES = 50
 
 
 @dataclass
@@ -76,7 +134,8 @@ def read_scraped(text: str) -> ScrapedArticle:
     control = _CONTROL.search(text)
     if control:
         line = text.count("\n", 0, control.start()) + 1
-        raise Refusal(f"line {line}: a control character (U+{ord(control.group()):04X}); is this a text file?")
+        what = "a control character" if unicodedata.category(control.group()) == "Cc" else "a non-character"
+        raise Refusal(f"line {line}: {what} (U+{ord(control.group()):04X}); is this a text file?")
     lines = [(number, line.strip(" \t")) for number, line in enumerate(_LINE_END.split(text), 1)]
     # str.strip() also counts a lone no-break space as blank; inside lines, no-break spaces are kept.
     lines = [(number, line) for number, line in lines if line.strip()]
@@ -103,6 +162,8 @@ def read_scraped(text: str) -> ScrapedArticle:
             pages[-1].paragraphs.append(line)
             continue
         expected = len(pages) + 1
+        if expected > MAX_PAGES:
+            raise Refusal(f"line {number}: page {expected}, but an article has at most {MAX_PAGES} pages")
         if int(marker.group(1)) != expected:
             raise Refusal(f"line {number}: page marker '{line}' where page {expected} should start")
         heading = next(rest, None)
@@ -110,6 +171,11 @@ def read_scraped(text: str) -> ScrapedArticle:
             raise Refusal(f"line {number}: page marker '{line}' is not followed by the page's heading")
         pages.append(ArticlePage(expected, heading[1], marker=line))
         markers.append((number, line, int(marker.group(2))))
+    for page in pages:  # titles: in artikel.yml, front matter and nav, where the build checks them
+        bad = refused_character(page.heading)
+        if bad is not None:
+            what = "the title" if page.number == 1 else f"the heading of page {page.number}"
+            raise Refusal(f"{what} holds a character that is not allowed ({describe(bad)})")
     for number, line, total in markers:
         if total != len(pages):
             raise Refusal(f"line {number}: page marker '{line}' but the text has {len(pages)} pages")
@@ -303,6 +369,10 @@ def add_to_nav(config_text: str, title: str, page_paths: list[str], date: str,
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DEFAULT_PUBLISHER = "Liputan6.com"  # the publisher of the format this reads
+#: Longest slug and publisher or agency name: both go into file names (source/<publisher>-<date>-<slug>.txt),
+#: which most file systems cap at 255 bytes.
+MAX_SLUG = 60
+MAX_NAME = 100
 
 
 @dataclass
@@ -384,6 +454,8 @@ def import_article(project: Project, file: Path, slug: str, date: str, publisher
     """Check everything, then write the article; returns the lines of the report."""
     if not SLUG.fullmatch(slug):
         raise Refusal(f"slug '{slug}': use lower-case letters, digits and single hyphens (a-z, 0-9, -)")
+    if len(slug) > MAX_SLUG:
+        raise Refusal(f"slug '{slug[:20]}...': {len(slug)} characters, at most {MAX_SLUG}")
     if not DATE.fullmatch(date):
         raise Refusal(f"date '{date}': write it as YYYY-MM-DD")
     try:
@@ -392,6 +464,14 @@ def import_article(project: Project, file: Path, slug: str, date: str, publisher
         raise Refusal(f"date '{date}' does not exist") from None
     if not publisher.strip():
         raise Refusal("--publisher is empty")
+    for option, value in (("--publisher", publisher), ("--via", via)):
+        if value is None:
+            continue
+        if len(value) > MAX_NAME:
+            raise Refusal(f"{option} '{value[:20]}...': {len(value)} characters, at most {MAX_NAME}")
+        bad = refused_character(value)
+        if bad is not None:
+            raise Refusal(f"{option} '{value}' holds a character that is not allowed ({describe(bad)})")
     folder = project.docs / ARTICLES_DIR / slug
     for taken in (folder, folder.with_suffix(".md")):
         if taken.exists():
@@ -698,8 +778,16 @@ def suggest(project: Project, paths: list[str]) -> list[Candidate]:
 
 # --- command line ----------------------------------------------------------------------------------
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's refusals as the script's own: one line, exit code 2, through `shown` (argparse quotes some
+    arguments raw: "unrecognized arguments: ...")."""
+
+    def error(self, message: str):
+        self.exit(REFUSED, f"{self.prog}: {shown(message)} (see --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="scripts/edition.py", description=__doc__.split("\n\n")[0])
+    parser = _Parser(prog="scripts/edition.py", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     one = commands.add_parser("import", help="import a scraped article as a new article of the edition")
     one.add_argument("file", type=Path, metavar="FILE")
@@ -718,12 +806,13 @@ def main(argv: list[str] | None = None) -> int:
         project = Project.here(Path.cwd())
         if args.command == "import":
             report = import_article(project, args.file, args.slug, args.date, args.publisher, args.via)
-            print("\n".join(report))
+            print("\n".join(shown(line) for line in report))
         else:
             for candidate in suggest(project, args.paths):
-                print(f"{candidate.count}\t{candidate.name}\t{candidate.where}")
+                print(f"{candidate.count}\t{shown(candidate.name)}\t{shown(candidate.where)}")
     except Refusal as refusal:
-        print(f"edition.py {args.command}: {refusal}", file=sys.stderr)
+        # Every value a refusal quotes (file, slug, date, a line of the text) is the editor's: shown escaped.
+        print(f"edition.py {args.command}: {shown(str(refusal))}", file=sys.stderr)
         return REFUSED
     return 0
 

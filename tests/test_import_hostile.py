@@ -134,6 +134,70 @@ def test_imported_pages_render_exactly_the_scraped_lines(project, tmp_path):
     assert pages == [KEPT[:6], KEPT[6:]]
 
 
+# --- 10: refused up front, in one safe line, writing nothing ---------------------------------------
+
+def refuse(project: Path, *options: str, file: Path = FIXTURE, says: str) -> None:
+    assert_refused(project, "import", str(file), f"--slug={SLUG}", f"--date={DATE}", *options, says=says)
+
+
+def test_refuses_a_slug_too_long_for_a_file_name(project):
+    refuse_import(project, FIXTURE, slug="a" * 300, says="300 characters, at most 60")
+    refuse_import(project, FIXTURE, slug="-".join(["kunjungan"] * 7), says="69 characters, at most 60")
+
+
+@pytest.mark.parametrize("option", ["--publisher", "--via"])
+def test_refuses_a_publisher_or_agency_too_long(project, option):
+    refuse(project, f"{option}={'Penerbit' * 40}", says=f"{option} 'PenerbitPenerbitPene...': 320 characters")
+
+
+@pytest.mark.parametrize("char", ["\x07", "\x1b", "\x7f", "\x85", "\ufffe", "\uffff", "\ufdd0", "\U0001fffe",
+                                  "\u202a", "\u202e", "\u2066", "\u2069", "\u200e", "\u200f", "\u061c"])
+@pytest.mark.parametrize("option", ["--publisher", "--via"])
+def test_refuses_what_the_build_refuses_in_publisher_and_via(project, option, char):
+    refuse(project, f"{option}=CNA{char}Asia", says=f"holds a character that is not allowed (U+{ord(char):04X}")
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\ufffe"])
+def test_refuses_a_title_the_build_would_refuse(project, tmp_path, char):
+    file = scraped(tmp_path, f"Judul{char}", "Pengantar.", "Teks.")
+    refuse(project, file=file, says=f"(U+{ord(char):04X}")
+
+
+ESCAPE = "\x1b[31m"
+
+
+@pytest.mark.parametrize("args", [
+    ("import", FIXTURE.as_posix(), f"--slug=a{ESCAPE}", f"--date={DATE}"),
+    ("import", FIXTURE.as_posix(), f"--slug={SLUG}", f"--date={ESCAPE}"),
+    ("import", f"/tidak/ada/{ESCAPE}.txt", f"--slug={SLUG}", f"--date={DATE}"),
+    ("import", FIXTURE.as_posix(), f"--slug={SLUG}", f"--date={DATE}", f"--via=CNA{ESCAPE}"),
+    ("import", FIXTURE.as_posix(), f"--slug={SLUG}", f"--date={DATE}", f"--publisher=\u202e{ESCAPE}\n"),
+    ("import", FIXTURE.as_posix(), f"--slug={SLUG}", f"--date={DATE}", ESCAPE),  # argparse's own refusal
+    ("suggest", f"docs/{ESCAPE}"),
+])
+def test_refusals_print_no_terminal_escape_sequence(project, args):
+    assert_refused(project, *args, says="\\x1b[31m")
+    result = run(project, *args)
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+
+
+def test_a_page_marker_in_a_refusal_is_shown_safely(project, tmp_path):
+    file = scraped(tmp_path, "Judul", "Pengantar.", "Teks.", "3 dari 3\u2028halaman", "Bagian.")
+    refuse(project, file=file, says="page marker '3 dari 3\\u2028halaman' where page 2 should start")
+
+
+def test_refuses_more_pages_than_an_article_has(project, tmp_path):
+    def pages(count: int) -> list[str]:
+        lines = ["Judul", "Pengantar.", "Teks."]
+        for n in range(2, count + 1):
+            lines += [f"{n} dari {count} halaman", f"Bagian {n}", "Teks."]
+        return lines
+    refuse(project, file=scraped(tmp_path, *pages(10_000)), says="page 51, but an article has at most 50 pages")
+    refuse(project, file=scraped(tmp_path, *pages(51)), says="at most 50 pages")
+    folder = imported(project, scraped(tmp_path, *pages(50)))
+    assert len(list(folder.glob("halaman-*.md"))) == 50
+
+
 # --- 8: suggest is linear on long lines ------------------------------------------------------------
 
 NAMES = re.compile(r"Vladimir Putin|Putin|Kim Jong Un|Rusia|Korea Utara|Moskow|Pyongyang|Kremlin")

@@ -1,7 +1,8 @@
 """Entity files: parse and validate glossary entries.
 
 An entry is a Markdown file with YAML front matter (`title`, `type`, `summary`, optional `aliases`,
-`role`, `wikidata`, `case_insensitive`, `reviewed`, `sources`). This module knows nothing of MkDocs:
+`role`, `wikidata`, `case_insensitive`, `reviewed`, `sources`, and the overrides of the longer-name
+rule, `not_in` and `is_in`: see `longer_names`). This module knows nothing of MkDocs:
 it turns text into an `Entity`, or raises `EntryError` naming the file and line. Every field is
 plain text; the checks here keep out what a reader could not see or a matcher could not handle.
 """
@@ -18,7 +19,7 @@ from .dates import parse_date
 from .errors import EntryError, excerpt
 from .plain_text import describe, invisible_character, plain_field
 from .safe_yaml import Lines, host_front_matter_problem, load_front_matter, read_text, split_front_matter
-from .sources import Source, parse_sources
+from .sources import ID, Source, parse_sources
 from .types import ENTITY_TYPES, TYPES_BY_ID
 
 __all__ = ["Entity", "EntryError", "TYPE_LABELS", "entity_id", "load_entries", "normalize_name",
@@ -35,9 +36,10 @@ _LENGTH_LIMITS = {"summary": 600, "role": 300}
 
 _REQUIRED = ("title", "type", "summary")
 _TEXT_FIELDS = ("title", "type", "summary", "role", "wikidata", "reviewed")
-_KNOWN_KEYS = {*_REQUIRED, "aliases", "role", "wikidata", "case_insensitive", "reviewed", "sources"}
+_KNOWN_KEYS = {*_REQUIRED, "aliases", "role", "wikidata", "case_insensitive", "reviewed", "sources", "not_in", "is_in"}
+#: Phrase lists that override the longer-name rule for this entity's names (see `longer_names`).
+_PHRASE_FIELDS = ("not_in", "is_in")
 _WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
-_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,10 @@ class Entity:
     #: The day the entry was last checked against its sources: "YYYY-MM-DD".
     reviewed: str | None = None
     sources: tuple[Source, ...] = ()
+    #: Phrases holding one of the names where it does not mean this entity ("bahasa Rusia").
+    not_in: tuple[str, ...] = ()
+    #: Phrases where a name means this entity though a capitalised word follows it ("Rusia Timur").
+    is_in: tuple[str, ...] = ()
     #: Line of each name (title and aliases) in the file, for error messages.
     name_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     #: Line of each front-matter field, and of each source as "sources/<id>", for error messages.
@@ -115,7 +121,7 @@ def parse_entry(text: str, src_path: str) -> Entity:
     """Parse and validate an entity file; raise `EntryError` at the line of the first problem."""
     src_path = src_path.replace("\\", "/")
     ident = entity_id(src_path)
-    if not _ID.fullmatch(ident):
+    if not ID.fullmatch(ident):
         raise EntryError(src_path, None, f"file name {excerpt(ident + '.md')} is not a valid entity id: use "
                                          "lower-case letters, digits and '-' (no spaces), e.g. kim-jong-un.md")
     document, _body = load_front_matter(text, src_path)  # First: it refuses aliases and bounds the size.
@@ -182,6 +188,9 @@ def _validate(data: dict[str, Any], lines: Lines, ident: str, src_path: str) -> 
             aliases.append(alias)
             name_lines[alias] = lines("aliases", index)
 
+    phrases = {key: _phrases(data.get(key), key, lines, src_path, name_lines, case_insensitive)
+               for key in _PHRASE_FIELDS}
+
     sources = parse_sources(data.get("sources"), lines.under("sources"), src_path)
     field_lines = {key: lines(key) for key in data}
     field_lines.update({f"sources/{source.id}": lines("sources", index, "id")
@@ -199,6 +208,8 @@ def _validate(data: dict[str, Any], lines: Lines, ident: str, src_path: str) -> 
         case_insensitive=case_insensitive,
         reviewed=reviewed,
         sources=sources,
+        not_in=phrases["not_in"],
+        is_in=phrases["is_in"],
         name_lines=name_lines,
         field_lines=field_lines,
     )
@@ -212,6 +223,35 @@ def _text(value: Any, key: str, line: int, src_path: str) -> str | None:
         return plain_field(value, key)
     except ValueError as error:
         raise EntryError(src_path, line, str(error)) from None
+
+
+def _phrases(raw: Any, key: str, lines: Lines, src_path: str, names: dict[str, int],
+             case_insensitive: bool) -> tuple[str, ...]:
+    """`not_in` or `is_in`: phrases, each holding one of the entity's names and more words."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise EntryError(src_path, lines(key), f"'{key}' must be a list of phrases")
+    found: list[str] = []
+    fold = str.casefold if case_insensitive else str
+    for index, value in enumerate(raw):
+        line = lines(key, index)
+        phrase = _name(value, line, src_path)
+        if phrase in names:
+            raise EntryError(src_path, line, f"'{key}' phrase {excerpt(phrase, 60)} is one of the entity's names: "
+                                             "a phrase gives the words around a name")
+        words = fold(phrase).split(" ")
+        if not any(_holds(words, fold(name).split(" ")) for name in names):
+            raise EntryError(src_path, line, f"'{key}' phrase {excerpt(phrase, 60)} holds none of the entity's "
+                                             f"names ({', '.join(names)}) as whole words")
+        if phrase not in found:
+            found.append(phrase)
+    return tuple(found)
+
+
+def _holds(words: list[str], name: list[str]) -> bool:
+    """`name` (a list of words) occurs in `words`, whole words only."""
+    return any(words[start:start + len(name)] == name for start in range(len(words) - len(name) + 1))
 
 
 def _name(value: Any, line: int, src_path: str) -> str:

@@ -22,7 +22,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from . import cards, ids, references, snippets
+from . import cards, forms, ids, references, snippets
 from .entries import Entity
 from .quotes import Quote, collect_quotes
 
@@ -74,6 +74,10 @@ class PageReport:
     problems: list[tuple[int | None, str]] = field(default_factory=list)
     #: Lines of front matter above the Markdown the extension saw (added to reported lines).
     line_offset: int = 0
+    #: (line in the page's Markdown or None, text) for each name held back by the longer-name rule
+    #: (`longer_names`): "Partai Komunis Tiongkok" is no mention of "Partai Komunis". For an editor to
+    #: decide (the entity's `not_in` and `is_in`); never a problem.
+    held_back: list[tuple[int | None, str]] = field(default_factory=list)
 
     def located(self, path: str) -> list[str]:
         """Each problem as `path:line: message`."""
@@ -202,6 +206,8 @@ class GlossaryTreeprocessor(Treeprocessor):
 
         cited = references.resolve(root, page.sources, page.own_entity, self.glossary.entities, report,
                                    line_of=self._line_of, note_class=self.ext.getConfig("note_class"))
+        if "abbr" in self.md.treeprocessors:  # An <abbr> never cuts a longer name (forms.py).
+            forms.release_abbrs(root, lambda text: self.glossary.matcher.scan(text)[0], self._may_annotate)
         self._walk(root)
         asides, self.asides = self.asides, None  # From here on, asides are walked where they are.
         for aside in asides:
@@ -263,6 +269,10 @@ class GlossaryTreeprocessor(Treeprocessor):
         """
         if "\x02" not in text:  # The usual case: no raw HTML here.
             return (text, []) if self.raw_open else self._split_plain(text)
+        # `&nbsp;` and the like, stashed: their characters instead, so names match across them.
+        text = forms.decode_references(text, self.md.htmlStash.rawHtmlBlocks)
+        if "\x02" not in text:
+            return (text, []) if self.raw_open else self._split_plain(text)
         pieces: list[str | etree.Element] = []
         position = 0
         for stashed in _STASHED.finditer(text):
@@ -300,7 +310,11 @@ class GlossaryTreeprocessor(Treeprocessor):
         leading = text
         last = 0
         own = self.page.own_entity.id if self.page.own_entity else None
-        for match in self.glossary.matcher.finditer(text):
+        found, held = self.glossary.matcher.scan(text)
+        for candidate in held:
+            if candidate.entity_id != own:
+                self._hold_back(text, candidate)
+        for match in found:
             if match.entity_id == own:
                 continue
             element = self._mention(self.glossary.entities[match.entity_id], text[match.start:match.end])
@@ -313,6 +327,15 @@ class GlossaryTreeprocessor(Treeprocessor):
         if mentions:
             mentions[-1].tail = text[last:] or None
         return leading, mentions
+
+    def _hold_back(self, text: str, candidate) -> None:
+        """Report a name held back by the longer-name rule, at its line."""
+        phrase = " ".join(text[candidate.start:candidate.word_end].split())
+        name = " ".join(text[candidate.start:candidate.end].split())
+        line = self._line_of(phrase) or self._line_of(text[candidate.start:candidate.end].splitlines()[0])
+        self.page.report.held_back.append(
+            (line, f"'{phrase}': '{name}' not taken as {candidate.entity_id} (a capitalised word follows; "
+                   f"the entity's not_in or is_in decides)"))
 
     def _track_raw(self, index: int) -> None:
         """Follow the editor's raw inline tags: which skip tags are open at this point."""

@@ -15,6 +15,9 @@ Rules:
 - any run of white space (line break, no-break space) between words matches;
 - a name matches whether the text has it composed (NFC) or decomposed (NFD);
   the text itself is never changed.
+
+`finditer` gives every name found; `scan` then applies the longer-name rule (`longer_names`): a
+name that begins a longer proper name ("Rusia Bersatu") is held back, not a mention.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .entries import Entity, EntryError, normalize_name
+from .longer_names import HeldBack, Phrases, apply
 
 _SPACE = " "  # Trie key for "one or more white-space characters".
 _END = ""  # Trie key marking that a name ends here.
@@ -44,13 +48,16 @@ class Match:
 class Matcher:
     """Finds entity names in text. Build it once with `Matcher.build`."""
 
-    def __init__(self, exact: dict[str, str], folded: dict[str, str], folded_names: Iterable[str]) -> None:
+    def __init__(self, exact: dict[str, str], folded: dict[str, str], folded_names: Iterable[str],
+                 phrases: Phrases | None = None) -> None:
         self._exact = exact  # normalized name -> entity id
         self._folded = folded  # case-folded name -> entity id (case-insensitive entities)
         self._folded_names = {name: folded[name.casefold()] for name in folded_names}
         self._exact_re = _compile(exact, ignore_case=False)
         self._folded_re = _compile(self._folded_names, ignore_case=True)
         self._unusual: dict[str, str | None] = {}  # Matched text -> entity, for what case-folding misses.
+        #: The editors' overrides of the longer-name rule (`not_in`, `is_in`).
+        self.phrases = phrases if phrases is not None else Phrases(())
 
     @classmethod
     def build(cls, entities: Iterable[Entity]) -> Matcher:
@@ -58,6 +65,7 @@ class Matcher:
         exact: dict[str, str] = {}
         folded: dict[str, str] = {}
         folded_names: list[str] = []
+        entities = list(entities)
         owners: dict[str, tuple[Entity, str]] = {}  # case-folded name -> first entity to claim it, as written
         for entity in entities:
             for name in entity.names:
@@ -81,7 +89,14 @@ class Matcher:
                     folded_names.append(key)
                 else:
                     exact[key] = entity.id
-        return cls(exact, folded, folded_names)
+        return cls(exact, folded, folded_names, Phrases(entities))
+
+    def scan(self, text: str) -> tuple[list[Match], list[HeldBack]]:
+        """(mentions, held-back matches) in `text`: `finditer` with the longer-name rule applied."""
+        matches = list(self.finditer(text))
+        if not matches:
+            return matches, []
+        return apply(matches, text, self.phrases)
 
     def finditer(self, text: str) -> Iterator[Match]:
         """Yield non-overlapping matches, left to right, each the longest name at its start."""

@@ -2,7 +2,9 @@
 
 The tree still holds Python-Markdown's placeholders when the glossary runs: stashed raw HTML
 (`\x02wzxhzdk:N\x03`), footnote markers and the e-mail obfuscation's `\x02amp\x03`. A snippet
-is built from the visible text, so none of them may reach it.
+is built from the visible text, so none of them may reach it. Nor do the citation markers ("[1]",
+`sup.glossary-ref`, and the `[@id]` placeholders before they are numbered): a snippet quotes the
+reader's text, not the apparatus around it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ _WINDOW = 4 * SNIPPET_CONTEXT
 _SPACES = re.compile(r"\s+")
 #: Every Python-Markdown placeholder is wrapped in STX ... ETX.
 _PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
+#: Classes of the citation markers (`references.py`): numbered, and still pending.
+_CITATION_CLASSES = frozenset({"glossary-ref", "glossary-ref-pending"})
 
 
 def visible(text: str) -> str:
@@ -64,7 +68,7 @@ def text_with_spans(block: etree.Element, placed: set[int]):
             length += len(text)
         for child in element:
             start = length
-            if isinstance(child.tag, str):
+            if isinstance(child.tag, str) and not _is_citation(child):
                 visit(child)
             if id(child) in placed:
                 spans.append((child, start, length))
@@ -75,6 +79,10 @@ def text_with_spans(block: etree.Element, placed: set[int]):
 
     visit(block)
     return "".join(parts), spans
+
+
+def _is_citation(element: etree.Element) -> bool:
+    return element.tag == "sup" and not _CITATION_CLASSES.isdisjoint((element.get("class") or "").split())
 
 
 def before(text: str, start: int) -> str:

@@ -2,6 +2,8 @@
 
     .venv/bin/python scripts/edition.py import FILE --slug SLUG --date YYYY-MM-DD [--publisher NAME] [--via NAME]
     .venv/bin/python scripts/edition.py suggest [PATHS...]
+    .venv/bin/python scripts/edition.py check ARTICLE_FOLDER
+    .venv/bin/python scripts/edition.py gold ARTICLE_FOLDER
 
 Run it from the project folder (the one with mkdocs.yml). It needs only the site's own dependencies.
 
@@ -18,6 +20,20 @@ import
 suggest
     Lists capitalised word sequences in the article pages (default: every page under docs/artikel/) that
     no glossary entry's title or alias covers: `count<TAB>name<TAB>file:line`, most frequent first.
+
+check
+    Lists the names held back on the article's pages (ARTICLE_FOLDER, e.g. docs/artikel or
+    docs/artikel/<slug>) by the longer-name rule: a name directly followed by a capitalised word that
+    starts no known name and is no day or month ("Partai Komunis Tiongkok"). One per line,
+    `file:line: text`. An editor decides each with the entity's `not_in` or `is_in`.
+
+gold
+    Measures the engine on an article that has a gold file (tests/fixtures/gold/<folder name>.yml: every
+    mention of the article's own text, page by page, in order): prints precision, recall and each
+    difference. Exit code 0 at 1.0 and 1.0, 1 otherwise.
+
+check and gold convert the article's pages with the engine and the Markdown extensions of mkdocs.yml,
+without building the site.
 """
 
 from __future__ import annotations
@@ -776,6 +792,87 @@ def suggest(project: Project, paths: list[str]) -> list[Candidate]:
     return find_candidates(pages, covered)
 
 
+# --- check and gold: the engine on one article's pages ---------------------------------------------
+
+GOLD_DIR = Path("tests") / "fixtures" / "gold"
+
+
+def _article_pages(project: Project, folder: str) -> tuple[Path, list[str]]:
+    """(the article folder, its pages as paths under docs/, in page order)."""
+    target = (project.root / folder).resolve()
+    docs = project.docs.resolve()
+    if not target.is_dir():
+        raise Refusal(f"{folder}: no such folder")
+    try:
+        target.relative_to(docs)
+    except ValueError:
+        raise Refusal(f"{folder}: not a folder under {project.rel(project.docs)}/") from None
+
+    def number(path: Path) -> tuple[int, str]:
+        digits = re.findall(r"\d+", path.stem)
+        return (int(digits[-1]) if digits else 0, path.name)
+
+    pages = sorted((path for path in target.glob("*.md") if path.name != "index.md"), key=number)
+    if not pages:
+        raise Refusal(f"{folder}: no pages (*.md) in it")
+    return target, [path.relative_to(docs).as_posix() for path in pages]
+
+
+def _converted(project: Project, pages: list[str]) -> list:
+    """Each page converted by the engine with the site's Markdown extensions (hooks/glossary/gold.py)."""
+    sys.path.insert(0, str(project.root / "hooks"))
+    from glossary import gold
+
+    config = load_config(project.config_text)
+    extensions: list = []
+    configs: dict = {}
+    for item in config.get("markdown_extensions") or []:
+        if isinstance(item, dict):
+            for name, options in item.items():
+                extensions.append(name)
+                if isinstance(options, dict):
+                    configs[name] = options
+        elif isinstance(item, str):
+            extensions.append(item)
+    extra = config.get("extra") or {}
+    options = extra.get("glossary") if isinstance(extra.get("glossary"), dict) else {}
+    entries = project.docs / str(options.get("dir") or "glosarium")
+    mode = options.get("annotate") if options.get("annotate") in ("first", "all") else "first"
+    try:
+        return gold.convert_pages(project.docs, entries, pages, extensions, configs, mode)
+    except (ValueError, OSError) as error:
+        raise Refusal(str(error).splitlines()[0] if str(error) else type(error).__name__) from None
+
+
+def check(project: Project, folder: str) -> list[str]:
+    """The held-back candidates of an article's pages, as `file:line: text`."""
+    _target, pages = _article_pages(project, folder)
+    docs = project.rel(project.docs)
+    lines = []
+    for page in _converted(project, pages):
+        for line, text in page.report.held_back:
+            where = f"{docs}/{page.src_path}" + (f":{line + page.line_offset}" if line else "")
+            lines.append(f"{where}: {text}")
+    return lines
+
+
+def gold_measure(project: Project, folder: str):
+    """Precision, recall and differences of the engine against the article's gold file."""
+    target, pages = _article_pages(project, folder)
+    gold_file = project.root / GOLD_DIR / f"{target.name}.yml"
+    if not gold_file.is_file():
+        raise Refusal(f"no gold file {project.rel(gold_file)} for {folder}")
+    converted = _converted(project, pages)
+    from glossary import gold  # hooks/ is on the path once the pages are converted
+
+    try:
+        expected = gold.load_gold(gold_file)
+    except ValueError as error:
+        raise Refusal(str(error)) from None
+    found = {Path(page.src_path).name: gold.mentions_in_html(page.html) for page in converted}
+    return gold.measure(expected, found)
+
+
 # --- command line ----------------------------------------------------------------------------------
 
 class _Parser(argparse.ArgumentParser):
@@ -797,6 +894,10 @@ def _parser() -> argparse.ArgumentParser:
     one.add_argument("--via", help="the agency the article cites, e.g. CNA")
     two = commands.add_parser("suggest", help="list names in the article pages that no entry covers")
     two.add_argument("paths", nargs="*", metavar="PATHS", help="pages or folders (default: docs/artikel/)")
+    three = commands.add_parser("check", help="list the names held back by the longer-name rule on an article")
+    three.add_argument("folder", metavar="ARTICLE_FOLDER", help="e.g. docs/artikel or docs/artikel/<slug>")
+    four = commands.add_parser("gold", help="precision and recall of the mentions against the article's gold file")
+    four.add_argument("folder", metavar="ARTICLE_FOLDER", help="e.g. docs/artikel or docs/artikel/<slug>")
     return parser
 
 
@@ -807,6 +908,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "import":
             report = import_article(project, args.file, args.slug, args.date, args.publisher, args.via)
             print("\n".join(shown(line) for line in report))
+        elif args.command == "check":
+            for line in check(project, args.folder):
+                print(shown(line))
+        elif args.command == "gold":
+            result = gold_measure(project, args.folder)
+            print("\n".join(shown(line) for line in result.report().splitlines()))
+            return 0 if (result.precision, result.recall) == (1.0, 1.0) else 1
         else:
             for candidate in suggest(project, args.paths):
                 print(f"{candidate.count}\t{shown(candidate.name)}\t{shown(candidate.where)}")

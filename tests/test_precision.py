@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
@@ -287,3 +288,55 @@ def test_the_edition_links_no_party_or_language_to_the_country(built_site):
             before = str(mention.previous_sibling or "")
             assert not re.match(r"\s+Bersatu", after), path
             assert not re.search(r"bahasa\s+$", before, re.IGNORECASE), path
+
+
+# The commands: scripts/edition.py check and gold ------------------------------------------------------
+
+def _edition():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("edition_for_precision", ROOT / "scripts" / "edition.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # Its dataclasses look their module up there.
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_check_and_gold_commands(tmp_path, monkeypatch, capsys):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nmarkdown_extensions:\n  - attr_list\n  - admonition\n"
+                                         "  - toc:\n      permalink: false\n", encoding="utf-8")
+    glossary = tmp_path / "docs" / "glosarium"
+    (glossary / "tempat").mkdir(parents=True)
+    (glossary / "lembaga").mkdir()
+    (glossary / "tempat" / "rusia.md").write_text("---\ntitle: Rusia\ntype: place\nsummary: Negara.\n---\n",
+                                                  encoding="utf-8")
+    (glossary / "lembaga" / "kprf.md").write_text("---\ntitle: Partai Komunis\ntype: institution\nsummary: P.\n---\n",
+                                                  encoding="utf-8")
+    article = tmp_path / "docs" / "artikel" / "uji"
+    article.mkdir(parents=True)
+    (article / "halaman-1.md").write_text("---\ntitle: Uji\n---\n\n# Uji\n\nPartai Komunis Tiongkok dan Rusia.\n\n"
+                                          "!!! catatan \"Catatan\"\n\n    Rusia Raya.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    edition = _edition()
+    assert edition.main(["check", "docs/artikel/uji"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "docs/artikel/uji/halaman-1.md:7: 'Partai Komunis Tiongkok': 'Partai Komunis' not taken as kprf "
+        "(a capitalised word follows; the entity's not_in or is_in decides)",
+        "docs/artikel/uji/halaman-1.md:11: 'Rusia Raya': 'Rusia' not taken as rusia "
+        "(a capitalised word follows; the entity's not_in or is_in decides)"]
+    assert edition.main(["gold", "docs/artikel/uji"]) == 2  # No gold file yet.
+    assert "no gold file tests/fixtures/gold/uji.yml" in capsys.readouterr().err
+    (tmp_path / "tests" / "fixtures" / "gold").mkdir(parents=True)
+    (tmp_path / "tests" / "fixtures" / "gold" / "uji.yml").write_text(
+        "pages:\n  halaman-1.md:\n    - [Partai Komunis, kprf]\n    - [Rusia, rusia]\n", encoding="utf-8")
+    assert edition.main(["gold", "docs/artikel/uji"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "precision 1.000 (1/1 found mentions are in the gold file)",
+        "recall    0.500 (1/2 gold mentions were found)",
+        "halaman-1.md: missing #1 'Partai Komunis' (kprf)"]
+
+
+def test_gold_command_on_the_edition(monkeypatch, capsys):
+    monkeypatch.chdir(ROOT)
+    assert _edition().main(["gold", "docs/artikel"]) == 0
+    assert capsys.readouterr().out.startswith("precision 1.000 (92/92")

@@ -15,6 +15,7 @@ article's `artikel.yml`, never from the clock, so builds are reproducible.
 
 from __future__ import annotations
 
+import html
 import json
 from typing import Any
 from urllib.parse import urljoin
@@ -26,10 +27,10 @@ from mkdocs.structure.pages import Page
 
 from glossary.articles import Article
 from glossary.edition import PageData
+from glossary.corrections import Change
 from glossary.entries import Entity
+from glossary.types import TYPES_BY_ID
 
-#: Glossary entity types as schema.org types.
-SCHEMA_TYPES = {"person": "Person", "institution": "Organization", "place": "Place"}
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
@@ -56,7 +57,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
     if is_article:
         thing = news_article(page, config, article, data)
     elif entity:
-        thing = entity_thing(entity, page.canonical_url)
+        thing = entity_thing(entity, page.canonical_url, data.changes, config)
     else:
         thing = None
     context["structured_data"] = script_json(thing) if thing else None
@@ -72,8 +73,9 @@ def news_article(page: Page, config: MkDocsConfig, article: Article, data: PageD
         "@type": "NewsArticle",
         "headline": headline,
     }
-    if str(page.title) != headline:
-        thing["alternativeHeadline"] = str(page.title)
+    title = html.unescape(str(page.title))  # A page title is HTML to the theme; JSON-LD holds text.
+    if title != headline:
+        thing["alternativeHeadline"] = title
     thing.update({
         "description": str(page.meta.get("description") or ""),
         "url": page.canonical_url,
@@ -92,21 +94,35 @@ def news_article(page: Page, config: MkDocsConfig, article: Article, data: PageD
         "mentions": [mentioned(entity, urljoin(config.site_url or "", data.entity_urls.get(entity.src_path, "")))
                      for entity in data.mentions],
     })
+    thing.update(corrections(data.changes, config))
     return thing
 
 
+def corrections(changes: tuple[Change, ...], config: MkDocsConfig) -> dict[str, Any]:
+    """schema.org's `correction` (one CorrectionComment per change) and `dateModified`, if any."""
+    if not changes:
+        return {}
+    log_url = urljoin(config.site_url or "", "ralat/")
+    return {
+        "dateModified": max(change.timestamp for change in changes),
+        "correction": [{"@type": "CorrectionComment", "name": change.title, "text": change.text,
+                        "datePublished": change.timestamp, "url": f"{log_url}#{change.id}"} for change in changes],
+    }
+
+
 def mentioned(entity: Entity, url: str) -> dict[str, Any]:
-    thing: dict[str, Any] = {"@type": SCHEMA_TYPES[entity.type], "name": entity.title, "url": url}
+    thing: dict[str, Any] = {"@type": TYPES_BY_ID[entity.type].schema_type, "name": entity.title, "url": url}
     if entity.wikidata_url:
         thing["sameAs"] = entity.wikidata_url
     return thing
 
 
-def entity_thing(entity: Entity, url: str | None) -> dict[str, Any]:
-    """A glossary entry's page: the person, organization or place itself."""
+def entity_thing(entity: Entity, url: str | None, changes: tuple[Change, ...] = (),
+                 config: MkDocsConfig | None = None) -> dict[str, Any]:
+    """A glossary entry's page: the person, organization or place itself; its page's corrections."""
     thing: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": SCHEMA_TYPES[entity.type],
+        "@type": TYPES_BY_ID[entity.type].schema_type,
         "name": entity.title,
         "description": entity.summary,
         "url": url,
@@ -117,6 +133,8 @@ def entity_thing(entity: Entity, url: str | None) -> dict[str, Any]:
         thing["jobTitle"] = entity.role
     if entity.wikidata_url:
         thing["sameAs"] = entity.wikidata_url
+    if changes and config is not None:  # `correction` belongs to a creative work: the entry's page.
+        thing["mainEntityOfPage"] = {"@type": "WebPage", "url": url, **corrections(changes, config)}
     return thing
 
 

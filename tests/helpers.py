@@ -11,11 +11,12 @@ from glossary.catalog import build_glossary
 from glossary.extension import GlossaryExtension
 from glossary.markup import PageReport
 from glossary.matcher import Matcher
+from glossary.types import TYPES_BY_ID
 
 
 def entity(entity_id: str, title: str, *aliases: str, kind: str = "person",
            case_insensitive: bool = False, summary: str = "Ringkasan.") -> Entity:
-    folder = {"person": "tokoh", "institution": "lembaga", "place": "tempat"}[kind]
+    folder = TYPES_BY_ID[kind].label.lower()  # The edition's folders: tokoh, lembaga, tempat.
     return Entity(id=entity_id, src_path=f"glosarium/{folder}/{entity_id}.md", title=title, type=kind,
                   summary=summary, aliases=tuple(aliases), case_insensitive=case_insensitive)
 

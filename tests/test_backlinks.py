@@ -1,9 +1,7 @@
 """Backlinks: mentions collected page by page, counted, and rendered as "Disebut di" by article."""
 
-from bs4 import BeautifulSoup
-
 from glossary.articles import Article
-from glossary.backlinks import Backlinks, render_backlinks
+from glossary.backlinks import Backlinks
 from glossary.markup import Mention
 
 FIRST = Article("artikel", "Artikel Pertama", "2024-02-01", "Liputan6.com", None, None,
@@ -58,34 +56,26 @@ def test_a_page_added_again_replaces_what_it_had():
     assert backlinks.anchors()["artikel/halaman-1/"] == {"sebut-putin-1"}
 
 
-def test_rendered_backlinks_are_grouped_by_article_with_counts_and_entries_apart():
-    html = render_backlinks(edition().for_entity("putin"), href=lambda url: f"../../{url}")
-    soup = BeautifulSoup(html, "html.parser")
-    section = soup.select_one("section.glossary-backlinks")
-    headings = [h.get_text(" ", strip=True) for h in section.select("h3.glossary-article")]
-    assert headings == ["Artikel Pertama 1 Februari 2024", "Artikel <Kedua> 19 Juni 2024"]
-    assert "Artikel &lt;Kedua&gt;" in html  # Titles are text.
-    groups = section.select("ul")
-    assert [len(group.find_all("li", recursive=False)) for group in groups] == [2, 1]
-    assert [c.get_text() for c in section.select(".glossary-count")] == [
-        "(2\xa0sebutan)", "(1\xa0sebutan)", "(1\xa0sebutan)"]
-    snippets = section.select("ol.glossary-snippets a")
-    assert snippets[1]["href"] == "../../artikel/halaman-1/#sebut-putin-2"
-    assert snippets[0].mark.get_text() == "Putin" and snippets[0].get_text() == "kata Putin lagi"
-    related = soup.select_one("section.glossary-related a")
-    assert related["href"] == "../../glosarium/tokoh/kim/" and related.get_text() == "Kim"
+def test_counts_by_where_the_mention_stands():
+    backlinks = edition()
+    backlinks.add_page("artikel/halaman-2/", "Halaman 2", [mention("putin", 1), note("putin", 2), note("kim", 1)],
+                       position=2, article=FIRST)
+    backlinks.add_page("tentang/", "Tentang", [mention("putin", 1)], position=5)
+    putin, kim = backlinks.counts_of("putin"), backlinks.counts_of("kim")
+    assert (putin.text, putin.notes, putin.other, putin.articles) == (4, 1, 1, 2)
+    assert (kim.text, kim.notes, kim.articles) == (1, 1, 1) and not kim.notes_only
+    assert putin.register_text() == "4\xa0di teks artikel · 1\xa0di catatan editor · 1\xa0di halaman lain, di 2\xa0artikel"
+    assert backlinks.counts_of("nobody").register_text() == "belum disebut"
 
 
-def test_pages_outside_any_article_are_grouped_as_other_pages():
+def test_an_entity_named_only_in_notes_says_so():
     backlinks = Backlinks()
-    backlinks.add_page("artikel/halaman-1/", "Halaman 1", [mention("putin", 1)], position=1, article=FIRST)
-    backlinks.add_page("tentang/", "Tentang", [mention("putin", 1)], position=2)
-    soup = BeautifulSoup(render_backlinks(backlinks.for_entity("putin"), href=str), "html.parser")
-    assert [h.get_text(" ", strip=True) for h in soup.select("h3")] == ["Artikel Pertama 1 Februari 2024",
-                                                                         "Halaman lain"]
+    backlinks.add_page("artikel/halaman-1/", "Halaman 1", [note("kemhan", 1), note("kemhan", 2)], position=1,
+                       article=FIRST)
+    counts = backlinks.counts_of("kemhan")
+    assert counts.notes_only and counts.register_text() == "hanya di catatan editor: 2, di 1\xa0artikel"
+    assert counts.sentence() == "Tidak disebut di teks artikel; 2 kali di catatan editor"
 
 
-def test_an_entity_mentioned_nowhere_says_so():
-    soup = BeautifulSoup(render_backlinks([], href=str), "html.parser")
-    assert soup.select_one("section.glossary-backlinks p").get_text() == "Tidak disebut di halaman artikel."
-    assert soup.select_one("section.glossary-related") is None
+def note(entity_id: str, number: int) -> Mention:
+    return Mention(entity_id, f"sebut-{entity_id}-{number}", "catatan ", entity_id, ".", False, in_note=True)

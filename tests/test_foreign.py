@@ -261,7 +261,7 @@ def test_adjacent_citations_stay_citations():
     from helpers import ALL, Converter
 
     _, report = Converter(*ALL).convert("Datang.[@a][@b]")
-    assert [message for _, message in report.problems] == [
+    assert [problem.message for problem in report.problems] == [
         "reference to an unknown source '[@a]'", "reference to an unknown source '[@b]'"]
 
 
@@ -271,7 +271,8 @@ def test_an_uncited_note_is_reported_with_its_line_and_no_placeholder():
 
     text = 'Putin.\n\n!!! catatan "The `site_url` setting must be set"\n\n    Note that you must set it.\n'
     _, report = Converter(*ALL, extensions=("admonition", "pymdownx.inlinehilite")).convert(text)
-    [(line, message)] = report.problems
+    [problem] = report.problems
+    line, message = problem.line, problem.message
     assert line == 3 and "cites no source" in message
     assert not PLACEHOLDER.search(message), message
 
@@ -282,7 +283,7 @@ def test_only_the_editions_note_class_must_cite_a_source():
 
     text = 'Putin.\n\n!!! note "Catatan biasa"\n\n    Tanpa sumber.\n\n!!! catatan "Catatan editor"\n\n    Juga.\n'
     _, report = Converter(*ALL, extensions=("admonition",)).convert(text)
-    assert [line for line, _message in report.problems] == [7]
+    assert [problem.line for problem in report.problems] == [7]
 
 
 # --- A docs tree with mkdocstrings, autorefs, arithmatex and captions (issue 17, points 15-21) --------

@@ -54,10 +54,10 @@ def test_a_page_whose_front_matter_mkdocs_cannot_load_is_an_error_and_never_publ
     edition = Edition.open(docs_tree(tmp_path, {}), EditionOptions(), {"artikel/a.md"})
     text = "---\ntitle: Judul\nsummary: <img src=x onerror=alert(1)>\nrole: =\n---\n\nTeks artikel.\n"
     error, body = edition.front_matter_error("artikel/a.md", text)
-    assert error.startswith("docs/artikel/a.md:4: MkDocs cannot load"), error
+    assert error.located("docs").startswith("docs/artikel/a.md:4: MkDocs cannot load"), error
     assert body == "\nTeks artikel.\n"
     unclosed = edition.front_matter_error("artikel/a.md", "---\ntitle: x\nsummary: <img>\n---")
-    assert unclosed[0].startswith("docs/artikel/a.md:1:") and unclosed[1] == ""
+    assert unclosed[0].line == 1 and unclosed[1] == ""
     assert edition.front_matter_error("artikel/a.md", "---\ntitle: x\n---\n\nTeks.\n") is None
 
 
@@ -76,14 +76,15 @@ def docs_tree(tmp_path: Path, files: dict[str, str]) -> Path:
 def test_an_entry_not_saved_as_md_is_an_error_and_not_built(tmp_path, name):
     docs = docs_tree(tmp_path, {name: entry(title="<b>Putin</b>")})
     edition = Edition.open(docs, EditionOptions(), {name})
-    assert any(error.startswith(f"docs/{name}: ") and ".md" in error for error in edition.errors), edition.errors
+    assert any(p.path == name and ".md" in p.message for p in edition.problems), edition.problems
     assert edition.unreadable_entries() == [name]  # The host drops it: its raw title is never printed.
 
 
 def test_an_entry_outside_the_glossary_folder_is_reported(tmp_path):
     docs = docs_tree(tmp_path, {"tokoh/putin.md": entry()})
     edition = Edition.open(docs, EditionOptions(), {"tokoh/putin.md"})
-    assert any(error.startswith("docs/tokoh/putin.md: looks like a glossary entry") for error in edition.errors)
+    assert any(p.located("docs").startswith("docs/tokoh/putin.md: looks like a glossary entry")
+               for p in edition.problems)
 
 
 # --- 6 and 14. Characters XML cannot carry; bidi controls; look-alike names ----------------------
@@ -186,13 +187,13 @@ def test_an_at_link_stays_a_link():
 ])
 def test_an_id_the_glossary_numbers_on_the_page_is_a_problem_at_its_line(text, line, element_id):
     _, report = converter().convert(text)
-    assert [(problem_line, element_id in message) for problem_line, message in report.problems] == [(line, True)]
+    assert [(p.line, element_id in p.message) for p in report.problems] == [(line, True)]
 
 
 def test_an_entry_heading_that_takes_a_generated_sections_id_is_a_problem():
     _, report = converter("toc").convert("Isi tentang Rusia.\n\n## Disebut di\n\nTeks.\n",
                                          src_path="glosarium/tokoh/vladimir-putin.md")
-    assert [(line, "'disebut-di'" in message) for line, message in report.problems] == [(3, True)]
+    assert [(p.line, "'disebut-di'" in p.message) for p in report.problems] == [(3, True)]
     _, report = converter("toc").convert("Isi.\n\n## Disebut di\n")  # Any other page may use it.
     assert report.problems == []
 

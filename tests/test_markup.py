@@ -16,9 +16,9 @@ def test_mention_is_a_link_with_id_type_and_anchor():
     assert link["data-entity"] == "vladimir-putin"
     assert link["data-entity-type"] == "person"
     assert link["style"] == "--glossary-colour:#8a3ffc;--glossary-colour-dark:#c6a0ff;--glossary-underline:solid"
+    assert "title" not in link.attrs  # The summary comes once, through aria-describedby.
     assert link["aria-describedby"] == "glosarium-ringkasan-vladimir-putin"
     assert link["id"] == "sebut-vladimir-putin-1"
-    assert link["title"] == "Ringkasan."
     assert [(m.entity_id, m.anchor, m.annotated) for m in report.mentions] == [
         ("vladimir-putin", "sebut-vladimir-putin-1", True)]
 
@@ -103,7 +103,8 @@ def test_explicit_link_to_an_entity_file_is_an_annotated_mention():
 
 def test_explicit_link_to_an_unknown_entity_is_a_problem_with_its_line():
     _, report = Converter(*ALL).convert("Baris satu.\n\nLihat [dia](../glosarium/tokoh/tidak-ada.md).")
-    assert report.problems == [(3, "link to unknown glossary entry '../glosarium/tokoh/tidak-ada.md'")]
+    assert [(p.path, p.line, p.message) for p in report.problems] == [
+        ("artikel/a.md", 3, "link to unknown glossary entry '../glosarium/tokoh/tidak-ada.md'")]
 
 
 def test_ordinary_links_are_left_alone():
@@ -144,7 +145,8 @@ def test_markup_in_summary_is_escaped():
     bad = entity("x", "Tuan X", summary='<script>alert(1)</script> & "kutip"')
     html, _ = Converter(bad).convert("Tuan X datang.")
     assert "<script>" not in html
-    assert BeautifulSoup(html, "html.parser").a["title"] == '<script>alert(1)</script> & "kutip"'
+    summary = BeautifulSoup(html, "html.parser").select_one("#glosarium-ringkasan-x")
+    assert summary.get_text() == '<script>alert(1)</script> & "kutip"'
 
 
 def test_visible_text_is_unchanged():

@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, run_mkdocs
 from glossary.entries import parse_entry
 from metadata_hook import script_json
+from glossary.types import TYPES_BY_ID
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 ARTICLE_PAGES = [f"artikel/halaman-{n}/index.html" for n in (1, 2, 3, 4)]
@@ -29,7 +30,7 @@ ENTITY_FILES = sorted((ROOT / "docs" / "glosarium").glob("*/*.md"))
 PAGES_URL = "https://contoh.github.io/edisi-beranotasi/"
 #: 1 February 2024, 00:00 UTC: any fixed value will do, as long as both builds share it.
 SOURCE_DATE_EPOCH = "1706745600"
-SCHEMA_TYPES = {"person": "Person", "institution": "Organization", "place": "Place"}
+SCHEMA_TYPES = {type_id: entity_type.schema_type for type_id, entity_type in TYPES_BY_ID.items()}
 
 
 def tool(name: str) -> str:

@@ -21,7 +21,7 @@ def test_quote_is_marked_by_an_attribute_and_keeps_its_words():
 
 def test_quote_with_unknown_speaker_is_a_problem_with_its_line():
     _, report = Converter(*ALL).convert('Baris.\n\n"Halo."\n{: data-speaker="siapa" }')
-    assert report.problems == [(4, "quote by unknown speaker 'siapa'")]
+    assert [(p.line, p.message) for p in report.problems] == [(4, "quote by unknown speaker 'siapa'")]
     assert report.quotes == []
 
 

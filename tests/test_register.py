@@ -54,15 +54,16 @@ def test_titles_and_summaries_are_text():
 
 def test_counts_are_placeholders_until_every_page_is_read_then_filled():
     html = register_html()
-    assert len(re.findall(r"<!--glossary-(count|articles):", html)) == 2 * len(ENTITIES)
-    filled = fill_counts(html, {"abe": 3, "rusia": 12}, {"abe": 1, "rusia": 2}, [e.id for e in ENTITIES])
+    assert len(re.findall(r"<!--glossary-count:", html)) == len(ENTITIES)
+    texts = {e.id: "belum disebut" for e in ENTITIES} | {"abe": "3 di teks artikel, di 1 artikel", "rusia": "<b>"}
+    filled = fill_counts(html, texts)
     assert "<!--glossary-" not in filled
     soup = BeautifulSoup(filled, "html.parser")
     counts = {li["data-entity"]: li.select_one(".glossary-count").get_text() for li in soup.select("li")}
-    assert counts["abe"] == "(3\xa0sebutan, di 1\xa0artikel)"
-    assert counts["rusia"] == "(12\xa0sebutan, di 2\xa0artikel)"
-    assert counts["kcna"] == "(0\xa0sebutan, di 0\xa0artikel)"  # Never mentioned: zero, not blank.
+    assert counts["abe"] == "(3 di teks artikel, di 1 artikel)"
+    assert counts["rusia"] == "(<b>)"  # Text, escaped.
+    assert counts["kcna"] == "(belum disebut)"  # Never mentioned: said, not blank.
 
 
 def test_a_placeholder_of_an_unknown_id_is_left_as_it_is():
-    assert fill_counts("<!--glossary-count:x-->", {}, {}, []) == "<!--glossary-count:x-->"
+    assert fill_counts("<!--glossary-count:x-->", {}) == "<!--glossary-count:x-->"

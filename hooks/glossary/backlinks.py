@@ -1,14 +1,55 @@
-"""Where each entity is mentioned: collected page by page, rendered as "Disebut di"."""
+"""Where each entity is mentioned, collected page by page, and how often: in the articles' own text,
+in editor's notes, elsewhere. Every count the edition shows comes from `MentionCounts`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 
 from .articles import Article
-from .dates import format_iso_date
 from .markup import Mention
+
+
+@dataclass(frozen=True)
+class MentionCounts:
+    """An entity's mentions: in the articles' own text, in editor's notes on article pages, and on
+    other pages of the edition (never on entries), and in how many articles."""
+
+    text: int = 0
+    notes: int = 0
+    other: int = 0
+    articles: int = 0
+
+    @property
+    def notes_only(self) -> bool:
+        return not self.text and bool(self.notes)
+
+    def _parts(self, text_label: str) -> list[str]:
+        parts = [f"{self.text}\u00a0{text_label}"] if self.text else []
+        parts += [f"{self.notes}\u00a0di catatan editor"] if self.notes else []
+        parts += [f"{self.other}\u00a0di halaman lain"] if self.other else []
+        return parts
+
+    def short(self) -> str:
+        """For one page: "3 di teks · 1 di catatan editor"."""
+        return " · ".join(self._parts("di teks")) or "0\u00a0sebutan"
+
+    def register_text(self) -> str:
+        """For the register: "3 di teks artikel · 1 di catatan editor, di 1 artikel"."""
+        parts = self._parts("di teks artikel")
+        if self.notes_only:
+            parts[0] = f"hanya di catatan editor: {self.notes}"
+        where = f", di {self.articles}\u00a0artikel" if self.articles else ""
+        return (" · ".join(parts) or "belum disebut") + where
+
+    def sentence(self) -> str:
+        """For the entry's header: "Disebut 3 kali di teks artikel dan 1 kali di catatan editor"."""
+        if self.notes_only:
+            return f"Tidak disebut di teks artikel; {self.notes} kali di catatan editor"
+        parts = [f"{self.text} kali di teks artikel"] if self.text else []
+        parts += [f"{self.notes} kali di catatan editor"] if self.notes else []
+        parts += [f"{self.other} kali di halaman lain"] if self.other else []
+        return "Disebut " + " dan ".join(parts) if parts else "Belum disebut di halaman edisi"
 
 
 @dataclass(frozen=True)
@@ -44,12 +85,14 @@ class Backlinks:
         #: Entity id -> URLs of the pages mentioning it, in order; built on the first `for_entity`
         #: after a change: one pass over every mention instead of one per entity page.
         self._pages_of: dict[str, list[str]] | None = None
+        self._all_counts: dict[str, MentionCounts] | None = None
 
     def add_page(self, page_url: str, page_title: str, mentions: Iterable[Mention],
                  is_entry: bool = False, position: int = 0, article: Article | None = None) -> None:
         """Record (or, on a rebuild, replace) what a page mentions; `position` orders the pages."""
         self._pages[page_url] = _Page(page_title, list(mentions), is_entry, position, article)
         self._pages_of = None
+        self._all_counts = None
 
     def for_entity(self, entity_id: str) -> list[PageMentions]:
         """The pages mentioning `entity_id`, in `position` order (ties: the order pages were added)."""
@@ -79,6 +122,26 @@ class Backlinks:
                 seen.setdefault(mention.entity_id, set()).add(page.article.folder)
         return {entity_id: len(folders) for entity_id, folders in seen.items()}
 
+    def counts_of(self, entity_id: str) -> MentionCounts:
+        """How often `entity_id` is mentioned, by where (the one rule for every count shown)."""
+        return self.all_counts().get(entity_id, MentionCounts())
+
+    def all_counts(self) -> dict[str, MentionCounts]:
+        if self._all_counts is None:
+            tallies: dict[str, list[int]] = {}
+            articles: dict[str, set[str]] = {}
+            for page in self._pages.values():
+                if page.is_entry:
+                    continue
+                for mention in page.mentions:
+                    tally = tallies.setdefault(mention.entity_id, [0, 0, 0])
+                    tally[2 if page.article is None else 1 if mention.in_note else 0] += 1
+                    if page.article is not None:
+                        articles.setdefault(mention.entity_id, set()).add(page.article.folder)
+            self._all_counts = {entity_id: MentionCounts(*tally, len(articles.get(entity_id, ())))
+                                for entity_id, tally in tallies.items()}
+        return self._all_counts
+
     def counts(self, *, entries: bool = False) -> dict[str, int]:
         """Mentions per entity on the edition's pages (with `entries`, on glossary entries too)."""
         totals: dict[str, int] = {}
@@ -88,45 +151,3 @@ class Backlinks:
             for mention in page.mentions:
                 totals[mention.entity_id] = totals.get(mention.entity_id, 0) + 1
         return totals
-
-
-def render_backlinks(pages: list[PageMentions], href: Callable[[str], str]) -> str:
-    """HTML for "Disebut di", grouped by article (each mention in context), and the entries that
-    mention the entity. `href(page_url)` gives a link from the current page.
-    """
-    edition = [page for page in pages if not page.is_entry]
-    entries = [page for page in pages if page.is_entry]
-    groups: dict[str, tuple[Article | None, list[PageMentions]]] = {}
-    for page in edition:
-        key = page.article.folder if page.article else ""
-        groups.setdefault(key, (page.article, []))[1].append(page)
-    parts = []
-    for article, members in groups.values():
-        if article is not None:
-            parts.append(f'<h3 class="glossary-article">{escape(article.title)} '
-                         f'<time class="glossary-article__date" datetime="{escape(article.date)}">'
-                         f"{escape(format_iso_date(article.date))}</time></h3>")
-        elif len(groups) > 1:
-            parts.append('<h3 class="glossary-article">Halaman lain</h3>')
-        parts.append(f'<ul>{"".join(_page_item(page, href) for page in members)}</ul>')
-    body = "".join(parts) if parts else "<p>Tidak disebut di halaman artikel.</p>"
-    html = ('<section class="glossary-backlinks" aria-labelledby="disebut-di">'
-            f'<h2 id="disebut-di">Disebut di</h2>{body}</section>')
-    if entries:
-        links = ", ".join(f'<a href="{escape(href(page.page_url))}">{escape(page.page_title)}</a>'
-                          for page in entries)
-        html += ('<section class="glossary-related" aria-labelledby="entri-terkait">'
-                 f'<h2 id="entri-terkait">Disebut juga di entri</h2><p>{links}</p></section>')
-    return html
-
-
-def _page_item(page: PageMentions, href: Callable[[str], str]) -> str:
-    link = escape(href(page.page_url))  # Once per page, not once per snippet.
-    snippets = "".join(
-        f'<li><a href="{link}#{escape(m.anchor)}">'
-        f"{escape(m.before)}<mark>{escape(m.text)}</mark>{escape(m.after)}</a></li>"
-        for m in page.mentions
-    )
-    return (f'<li><a href="{link}">{escape(page.page_title)}</a> '
-            f'<span class="glossary-count">({len(page.mentions)}&nbsp;sebutan)</span>'
-            f'<ol class="glossary-snippets">{snippets}</ol></li>')

@@ -16,8 +16,12 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterable
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 from html import escape
+
+from markdown.serializers import to_html_string
 
 from .entries import Entity
 from .dates import format_iso_date
@@ -37,11 +41,23 @@ def _child(parent: etree.Element, tag: str, text: str | None = None, **attribute
 
 
 @lru_cache(maxsize=4096)  # Every mention carries the same attributes of its entity.
-def mention_attributes(entity: Entity) -> dict[str, str]:
-    """The attributes that make a link an annotated mention of `entity` (its href and id aside)."""
-    return {"class": "glossary-mention", "data-entity": entity.id, "data-entity-type": entity.type,
-            "style": TYPES_BY_ID[entity.type].style, "title": entity.summary,
-            "aria-describedby": summary_id(entity)}
+def mention_attributes(entity: Entity, inline_style: bool = True) -> Mapping[str, str]:
+    """The attributes that make a link an annotated mention of `entity` (its href and id aside).
+
+    Read-only: the cache hands the same mapping to every mention. No `title`: screen readers hear
+    the summary through `aria-describedby`, and the link itself leads readers without a script to
+    the entry. `inline_style` False: the host serves the type colours as CSS (`types.css_rules`).
+    """
+    attributes = {"class": "glossary-mention", "data-entity": entity.id, "data-entity-type": entity.type,
+                  "aria-describedby": summary_id(entity)}
+    if inline_style:
+        attributes["style"] = TYPES_BY_ID[entity.type].style
+    return MappingProxyType(attributes)
+
+
+def to_html(element: etree.Element) -> str:
+    """An element as HTML, serialized as Python-Markdown serializes a page (every field escaped)."""
+    return to_html_string(element)
 
 
 def summary_id(entity: Entity) -> str:

@@ -1,122 +1,193 @@
-"""Corrections and updates: a log editors keep, the page "Ralat dan pembaruan", and an Atom feed.
+"""Corrections, clarifications and updates: the log editors keep, as a newsroom keeps one.
 
-    - tanggal: "2026-11-26"
-      jenis: ralat               # ralat: an error corrected; pembaruan: an update
-      teks: Peluncuran gagal kedua Malligyong-1 terjadi pada 24 Agustus 2023, bukan 23 Agustus.
-      halaman: [artikel/halaman-2.md, kazbek-taysaev]   # pages (paths) and entries (ids) affected
+    - id: ralat-2026-11-26-malligyong        # stable: anchors and feed ids use it, never a line number
+      tanggal: "2026-11-26"
+      waktu: "14:30"                          # optional (WIB)
+      jenis: ralat                            # ralat | klarifikasi | pembaruan
+      judul: "Ralat: tanggal peluncuran Malligyong-1"   # says what changed, at most 100 characters
+      sebelum: "… 23 Agustus 2023 …"          # the earlier wording (ralat, klarifikasi)
+      sesudah: "… 24 Agustus 2023 …"          # the wording now, or what an update added
+      teks: Peluncuran gagal kedua terjadi pada 24 Agustus 2023, bukan 23 Agustus.
+      halaman: [artikel/halaman-2.md#catatan-malligyong, kazbek-taysaev]
 
-The feed is written from the log alone (its dates, never the clock), so builds stay reproducible.
+`halaman` names pages (paths) and entries (ids), each optionally with `#anchor`: the spot the
+change applies to, where the page shows a dated label linking to the log. An old entry is never
+rewritten to fix it: a mistaken correction gets its own, later entry. The feed is written from the
+log alone (its dates, never the clock), so builds stay reproducible.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
 from .dates import format_iso_date, parse_date
-from .errors import EntryError
+from .errors import EntryError, excerpt
 from .plain_text import plain_field
 from .safe_yaml import load
+from .sources import ID
 
-KINDS = {"ralat": "Ralat", "pembaruan": "Pembaruan"}
-_KEYS = {"tanggal", "jenis", "teks", "halaman"}
+#: The kinds, as Reuters and AP keep them: label, and the label a corrected spot shows.
+KINDS = {
+    "ralat": ("Ralat", "Dikoreksi"),  # a factual error corrected
+    "klarifikasi": ("Klarifikasi", "Diklarifikasi"),  # wording that misled, made clear
+    "pembaruan": ("Pembaruan", "Diperbarui"),  # new information added
+}
+#: Kinds that must say what the text said before.
+_NEEDS_BEFORE = {"ralat", "klarifikasi"}
+_REQUIRED = ("id", "tanggal", "jenis", "judul", "teks", "sesudah", "halaman")
+_KEYS = {*_REQUIRED, "waktu", "sebelum"}
+MAX_TITLE = 100
+_TIME = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+#: `[@id]` citations in quoted wording: the log quotes text, the page it came from cites.
+_CITATION = re.compile(r"\[@[a-z0-9/-]+\]")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a change applies: a page (path) or an entry (id), and the spot on it, if any."""
+
+    name: str
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
 class Change:
+    id: str
     date: str
     kind: str
+    title: str
     text: str
-    #: What it touched: entity ids and page paths under the docs folder.
-    targets: tuple[str, ...]
+    after: str
+    targets: tuple[Target, ...]
     line: int
+    before: str | None = None
+    time: str | None = None
 
     @property
     def anchor(self) -> str:
-        return f"perubahan-{self.date}-{self.line}"
+        """The id of the change on the corrections page, and of its feed entry: the editor's id."""
+        return self.id
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind][0]
+
+    @property
+    def spot_label(self) -> str:
+        """"Dikoreksi 26 Nov 2026": what a corrected spot says."""
+        return f"{KINDS[self.kind][1]} {format_iso_date(self.date, short=True)}"
+
+    @property
+    def timestamp(self) -> str:
+        """RFC 3339, for the feed: the day and, where given, the time (WIB, UTC+7)."""
+        return f"{self.date}T{self.time}:00+07:00" if self.time else f"{self.date}T00:00:00Z"
+
+    @property
+    def quoted_before(self) -> str | None:
+        return _CITATION.sub("", self.before).strip() if self.before else None
+
+    @property
+    def quoted_after(self) -> str:
+        return _CITATION.sub("", self.after).strip()
 
 
 def parse_changes(text: str, path: str, known_target: Callable[[str], bool]) -> list[Change]:
     """The log, newest first; raise `EntryError` at the first problem."""
     document = load(text, path)
     data, lines = document.data, document.lines
-    if data is None:
+    if data is None:  # An empty log, or one of comments only.
         return []
     if not isinstance(data, list):
         raise EntryError(path, 1, "the corrections log must be a list of changes")
-    changes = []
+    changes: list[Change] = []
+    first_line: dict[str, int] = {}
     for index, item in enumerate(data):
-        line = lines(index)
-        if not isinstance(item, dict):
-            raise EntryError(path, line, "a change must be a mapping (tanggal, jenis, teks, halaman)")
-        for key in item:
-            if key not in _KEYS:
-                raise EntryError(path, lines(index, key), f"unknown field '{key}' (known: {', '.join(sorted(_KEYS))})")
-        for key in sorted(_KEYS):
-            if item.get(key) in (None, "", []):
-                raise EntryError(path, line, f"change without '{key}'")
-        for key in ("tanggal", "jenis", "teks"):
+        change = _parse_change(item, index, lines, path, known_target)
+        if change.id in first_line:
+            raise EntryError(path, lines(index, "id"), f"change id '{change.id}' is already used at line "
+                                                        f"{first_line[change.id]}; ids must be unique")
+        first_line[change.id] = change.line
+        changes.append(change)
+    return sorted(changes, key=lambda change: (change.date, change.time or "", change.line), reverse=True)
+
+
+def _parse_change(item, index: int, lines, path: str, known_target: Callable[[str], bool]) -> Change:
+    line = lines(index)
+    if not isinstance(item, dict):
+        raise EntryError(path, line, "a change must be a mapping (id, tanggal, jenis, judul, teks, sesudah, halaman)")
+    for key in item:
+        if key not in _KEYS:
+            raise EntryError(path, lines(index, key), f"unknown field {excerpt(key, 60)} "
+                                                      f"(known: {', '.join(sorted(_KEYS))})")
+    for key in _REQUIRED:
+        if item.get(key) in (None, "", []):
+            raise EntryError(path, line, f"change without '{key}'")
+    values: dict[str, str] = {}
+    for key in sorted(_KEYS - {"halaman"}):
+        if item.get(key) is not None:
             try:
-                item[key] = plain_field(item[key], key)
+                values[key] = plain_field(item[key], key)
             except ValueError as error:
                 raise EntryError(path, lines(index, key), str(error)) from None
-        try:
-            year, month, day = parse_date(item["tanggal"], "YYYY-MM-DD")
-            if not day:
-                raise ValueError(f"date '{item['tanggal']}' is not YYYY-MM-DD")
-        except ValueError as error:
-            raise EntryError(path, lines(index, "tanggal"), str(error)) from None
-        if item["jenis"] not in KINDS:
-            raise EntryError(path, lines(index, "jenis"), f"'jenis' must be one of {', '.join(KINDS)}")
-        targets = item["halaman"]
-        if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
-            raise EntryError(path, lines(index, "halaman"), "'halaman' must be a list of entity ids or pages")
-        for position, target in enumerate(targets):
-            if not known_target(target):
-                raise EntryError(path, lines(index, "halaman", position),
-                                 f"'{target}' is neither an entity id nor a page")
-        changes.append(Change(item["tanggal"], item["jenis"], " ".join(item["teks"].split()),
-                              tuple(targets), line))
-    return sorted(changes, key=lambda change: (change.date, change.line), reverse=True)
-
-
-def render_changes(changes: Iterable[Change], link: Callable[[str], tuple[str, str]]) -> str:
-    """The list of changes; `link(target)` gives (href, title) of a page or an entry."""
-    items = []
-    for change in changes:
-        targets = ", ".join(f'<a href="{escape(href)}">{escape(title)}</a>'
-                            for href, title in map(link, change.targets))
-        items.append(
-            f'<li class="change change--{change.kind}" id="{change.anchor}">'
-            f'<p><strong class="change__kind">{KINDS[change.kind]}</strong> · '
-            f'<time datetime="{change.date}">{format_iso_date(change.date)}</time></p>'
-            f"<p>{escape(change.text)}</p><p class=\"change__targets\">Pada: {targets}</p></li>"
-        )
-    if not items:
-        return "<p>Belum ada ralat atau pembaruan.</p>"
-    return f'<ol class="change-list">{"".join(items)}</ol>'
+    if not ID.fullmatch(values["id"]):
+        raise EntryError(path, lines(index, "id"), f"id {excerpt(values['id'], 60)} must be lower-case letters, "
+                                                   "digits and '-'")
+    try:
+        _year, _month, day = parse_date(values["tanggal"], "YYYY-MM-DD")
+        if not day:
+            raise ValueError(f"date '{values['tanggal']}' is not YYYY-MM-DD")
+    except ValueError as error:
+        raise EntryError(path, lines(index, "tanggal"), str(error)) from None
+    if "waktu" in values and not _TIME.fullmatch(values["waktu"]):
+        raise EntryError(path, lines(index, "waktu"), f"'waktu' must be HH:MM, not {excerpt(values['waktu'], 40)}")
+    kind = values["jenis"]
+    if kind not in KINDS:
+        raise EntryError(path, lines(index, "jenis"), f"'jenis' must be one of {', '.join(KINDS)}")
+    if kind in _NEEDS_BEFORE and "sebelum" not in values:
+        raise EntryError(path, line, f"a {kind} must quote the earlier wording in 'sebelum'")
+    if len(values["judul"]) > MAX_TITLE:
+        raise EntryError(path, lines(index, "judul"), f"'judul' of {len(values['judul'])} characters (at most "
+                                                      f"{MAX_TITLE}): say what changed, not where")
+    targets = item["halaman"]
+    if not isinstance(targets, list) or not all(isinstance(t, str) and t.strip() for t in targets):
+        # A string would be read character by character.
+        raise EntryError(path, lines(index, "halaman"), "'halaman' must be a list of entity ids or pages")
+    parsed = []
+    for position, target in enumerate(targets):
+        name, _, anchor = target.strip().partition("#")
+        if not known_target(name):
+            raise EntryError(path, lines(index, "halaman", position),
+                             f"{excerpt(name, 80)} is neither an entity id nor a page")
+        parsed.append(Target(name, anchor))
+    return Change(id=values["id"], date=values["tanggal"], kind=kind, title=values["judul"], text=values["teks"],
+                  after=values["sesudah"], targets=tuple(parsed), line=line, before=values.get("sebelum"),
+                  time=values.get("waktu"))
 
 
 def atom_feed(changes: list[Change], *, title: str, site_url: str, page_url: str,
-              link: Callable[[str], tuple[str, str]]) -> str:
-    """An Atom 1.0 feed of the changes; `link(target)` gives (absolute URL, title) of a target."""
-    updated = f"{changes[0].date}T00:00:00Z" if changes else "2024-02-01T00:00:00Z"
+              link: Callable[[Target], tuple[str, str]]) -> str:
+    """An Atom 1.0 feed of the changes; `link(target)` gives (absolute URL, title) of a target.
+
+    Entry ids are the page's URL with the change's own id: adding lines to the log changes none.
+    """
+    updated = max((change.timestamp for change in changes), default="2024-02-01T00:00:00Z")
     entries = []
     for change in changes:
         links = [link(target) for target in change.targets]
         related = "".join(f"<link rel=\"related\" href={quoteattr(url)} title={quoteattr(name)}/>"
-                          for url, name in links[1:])
-        names = ", ".join(name for _url, name in links)
+                          for url, name in links)
+        summary = change.text + (f" Sebelumnya: “{change.quoted_before}”" if change.quoted_before else "")
         entries.append(
             "<entry>"
             f"<id>{xml_escape(page_url)}#{change.anchor}</id>"
-            f"<title>{xml_escape(KINDS[change.kind])}: {xml_escape(names)}</title>"
-            f"<updated>{change.date}T00:00:00Z</updated>"
-            f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(links[0][0])}/>{related}"
-            f"<category term={quoteattr(change.kind)} label={quoteattr(KINDS[change.kind])}/>"
-            f"<summary type=\"text\">{xml_escape(change.text)}</summary>"
+            f"<title>{xml_escape(change.title)}</title>"
+            f"<updated>{change.timestamp}</updated>"
+            f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(page_url + '#' + change.anchor)}/>{related}"
+            f"<category term={quoteattr(change.kind)} label={quoteattr(change.kind_label)}/>"
+            f"<summary type=\"text\">{xml_escape(summary)}</summary>"
             "</entry>"
         )
     return (

@@ -19,7 +19,6 @@ annotated on its own page), so the extension finds out before it touches the tex
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,25 +28,12 @@ from markdown.extensions.attr_list import AttrListExtension
 
 from .catalog import Glossary, cached_glossary
 from .entries import Entity
-from .markup import (MODES, ConversionStart, GlossaryTreeprocessor, PageGlossary, PageReport, ReferencePattern,
-                     SkipSpan, TreeDone)
+from .markup import (MODES, ConversionStart, GlossaryTreeprocessor, PageContext, PageGlossary, PageReport,
+                     ReferencePattern, SkipSpan, TreeDone)
 from .safe_yaml import Lines
 from .sources import Source, parse_sources
 
 log = logging.getLogger("glossary")
-
-
-@dataclass
-class PageContext:
-    """The document being converted, as the tree processor needs it."""
-
-    #: Path under the docs folder, e.g. "artikel/halaman-1.md".
-    src_path: str
-    #: The entity whose own page this is (never annotated there), if any.
-    own_entity: Entity | None = None
-    #: The page's own sources (an article's front matter), cited as `[@id]`.
-    sources: tuple[Source, ...] = ()
-    report: PageReport = field(default_factory=PageReport)
 
 
 class GlossaryExtension(Extension):
@@ -62,6 +48,8 @@ class GlossaryExtension(Extension):
             "switches": [True, "Render the highlighting switches above the page's first heading"],
             "role_date": ["", "The date entries' roles refer to (YYYY-MM-DD): the first article's"],
             "note_class": ["catatan", "Admonition class of the edition's editor's notes, which must cite a source"],
+            "apart": [False, "Leave the switches, the page glossary and an entry's sources to the host (the MkDocs "
+                             "hook places them after its search has read the page) and the type colours to its CSS"],
         }
         super().__init__(**kwargs)
         mode = self.getConfig("mode")
@@ -94,9 +82,13 @@ class GlossaryExtension(Extension):
 
     # The MkDocs hook's side -------------------------------------------------------------------
 
-    def start_page(self, src_path: str, sources: tuple[Source, ...] = (), line_offset: int = 0) -> None:
-        """Announce the page converted next (MkDocs: in on_page_markdown); the next conversion takes it."""
-        self._pending = PageContext(src_path, self.glossary.entity_at(src_path), sources)
+    def start_page(self, src_path: str, sources: tuple[Source, ...] = (), line_offset: int = 0,
+                   labels: tuple[tuple[str, str, str], ...] = ()) -> None:
+        """Announce the page converted next (MkDocs: in on_page_markdown); the next conversion takes it.
+
+        `labels`: the dated labels of the corrections that apply to the page, (anchor, text, href).
+        """
+        self._pending = PageContext(src_path, self.glossary.entity_at(src_path), sources, labels)
         self._pending.report.line_offset = line_offset
 
     def finish_page(self) -> PageReport:

@@ -12,6 +12,11 @@ import re
 SOURCES = "sumber"
 #: The sections on an entry's page that the glossary fills in once every page is read.
 ENTRY_SECTIONS = ("disebut-di", "entri-terkait", "kutipan", "peristiwa", "ralat")
+#: Comments the extension leaves, in `apart` mode, for the host to fill once every page is read:
+#: in an entry's header (how often it is mentioned), and where its "Sumber" list goes.
+MENTION_SUMMARY = "glossary-mention-summary"
+ENTRY_SECTIONS_SLOT = "glossary-entity-sections"
+ENTRY_SOURCES = "glossary-entry-sources"
 #: Ids the glossary numbers on any page: mentions, sources, quotes.
 _NUMBERED = re.compile(r"(?:sebut-.+-|sumber-|kutipan-)[0-9]+")
 

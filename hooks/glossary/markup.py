@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
@@ -24,10 +24,22 @@ from markdown.util import AtomicString
 
 from . import cards, forms, ids, references, snippets
 from .entries import Entity
+from .errors import Problem
 from .quotes import Quote, collect_quotes
+from .sources import Source
 
 if TYPE_CHECKING:
-    from .extension import GlossaryExtension, PageContext
+    from .catalog import Glossary
+
+
+class Host(Protocol):
+    """What the tree processor needs of the extension that registered it (no import: no cycle)."""
+
+    glossary: Glossary
+
+    def context_for(self, md: Markdown, announced: PageContext | None) -> PageContext | None: ...
+
+    def getConfig(self, key: str) -> Any: ...  # noqa: N802 (Python-Markdown's name)
 
 #: Class an editor puts on a block (attr_list) or span to keep it unannotated.
 SKIP_CLASS = "no-gloss"
@@ -60,18 +72,24 @@ class Mention:
     after: str
     #: True where the mention is a link with a card, False for a repeated, anchored-only one.
     annotated: bool
+    #: True inside an editor's note (an admonition of the note class), not the page's own text.
+    in_note: bool = False
 
 
 @dataclass
 class PageReport:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    #: Sources cited on the page, as "entity-id/source-id" ("/source-id" for an article's own).
-    cited: list[str] = field(default_factory=list)
-    #: The number each source has in the page's "Sumber" list, by the same key.
-    source_numbers: dict[str, int] = field(default_factory=dict)
-    #: (line in the page's Markdown or None, message) for bad input on the page.
-    problems: list[tuple[int | None, str]] = field(default_factory=list)
+    #: The page's sources as numbered and cited ("entity-id/source-id", "/source-id" for its own).
+    numbering: references.Numbering = field(default_factory=references.Numbering)
+    #: Bad input on the page, at its file line.
+    problems: list[Problem] = field(default_factory=list)
+    #: Set apart for the host to place (`GlossaryExtension(apart=True)`): the switches, the page
+    #: glossary, and on an entry's page the "Sumber" list, which the generated sections extend.
+    switches: str = ""
+    page_glossary: str = ""
+    #: Correction labels not placed because no element has their anchor: (anchor, label text).
+    unplaced_labels: list[tuple[str, str]] = field(default_factory=list)
     #: Lines of front matter above the Markdown the extension saw (added to reported lines).
     line_offset: int = 0
     #: (line in the page's Markdown or None, text) for each name held back by the longer-name rule
@@ -79,10 +97,25 @@ class PageReport:
     #: decide (the entity's `not_in` and `is_in`); never a problem.
     held_back: list[tuple[int | None, str]] = field(default_factory=list)
 
-    def located(self, path: str) -> list[str]:
-        """Each problem as `path:line: message`."""
-        return [f"{path}:{line + self.line_offset}: {message}" if line else f"{path}: {message}"
-                for line, message in self.problems]
+    @property
+    def cited(self) -> list[str]:
+        """The sources cited on the page, as numbering keys."""
+        return [key for key, number in self.numbering.numbers.items() if number in self.numbering.markers]
+
+
+@dataclass
+class PageContext:
+    """The document being converted, as the tree processor needs it."""
+
+    #: Path under the docs folder, e.g. "artikel/halaman-1.md".
+    src_path: str
+    #: The entity whose own page this is (never annotated there), if any.
+    own_entity: Entity | None = None
+    #: The page's own sources (an article's front matter), cited as `[@id]`.
+    sources: tuple[Source, ...] = ()
+    #: Dated labels of the corrections that apply here: (anchor or "" for the page, text, href).
+    labels: tuple[tuple[str, str, str], ...] = ()
+    report: PageReport = field(default_factory=PageReport)
 
 
 class SkipSpan(InlineProcessor):
@@ -104,7 +137,7 @@ class ReferencePattern(InlineProcessor):
         super().__init__(references.REFERENCE_PATTERN, md)
 
     def handleMatch(self, m: re.Match[str], data: str):  # type: ignore[override]
-        return references.placeholder(m.group(1)), m.start(0), m.end(0)
+        return references.placeholder(references.key_of(m)), m.start(0), m.end(0)
 
 
 class ConversionStart(Preprocessor):
@@ -140,6 +173,9 @@ class PageGlossary(Postprocessor):
         if not self.tree.tree_done:  # A heading's inner HTML, which toc renders during the tree phase.
             return text
         aside, self.tree.page_glossary = self.tree.page_glossary, ""
+        if aside and self.tree.apart:  # The host places it (after its search has read the page).
+            self.tree.page.report.page_glossary = aside
+            return text
         return f"{text}\n{aside}" if aside else text
 
 
@@ -159,15 +195,19 @@ class TreeDone(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         self.tree.tree_done = True
         if self.tree.switches is not None:
-            _insert_before_title(root, self.tree.switches)
+            if self.tree.apart:  # The host places them (after its search has read the page).
+                self.tree.page.report.switches = cards.to_html(self.tree.switches)
+            else:
+                _insert_before_title(root, self.tree.switches)
             self.tree.switches = None
         if self.tree.page is not None:
             _keep_caption_space(root)
             self.tree.check_ids(root)
+            self.tree.place_labels(root)  # After toc: headings have their ids now.
 
 
 class GlossaryTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, ext: GlossaryExtension, announced: PageContext | None) -> None:
+    def __init__(self, md: Markdown, ext: Host, announced: PageContext | None) -> None:
         super().__init__(md)
         self.ext = ext
         self.announced = announced
@@ -175,6 +215,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         #: (page or None, Markdown lines) of each conversion begun and not yet at its tree phase.
         self.conversions: list[tuple[PageContext | None, list[str]]] = []
         self.page: PageContext | None = None
+        self.apart = False
         #: Per document: the next line to search from for each needle (`_line_of`).
         self._seen_lines: dict[str, int] = {}
         #: "Glosarium halaman ini" as HTML, for `PageGlossary` to append to this conversion's output.
@@ -195,39 +236,54 @@ class GlossaryTreeprocessor(Treeprocessor):
         if page is None:
             references.drop_placeholders(root)  # Not a page we know: leave the text as written.
             return
-        self.page = page
         self.glossary = self.ext.glossary
+        #: Set apart for the host: switches, page glossary, an entry's "Sumber" list (see PageReport).
+        self.apart = bool(self.ext.getConfig("apart"))
         self.mode = self.ext.getConfig("mode")
         self.counts: dict[str, int] = {}
         self.placed: list[etree.Element] = []
         self.asides: list[etree.Element] | None = []
+        self.in_note = False
+        self.note_class = self.ext.getConfig("note_class")
+        self.in_notes: set[int] = set()  # The placed mentions inside an editor's note.
         self.raw_open: list[str] = []  # Skip tags an editor opened in raw inline HTML.
         report = page.report
 
-        cited = references.resolve(root, page.sources, page.own_entity, self.glossary.entities, report,
-                                   line_of=self._line_of, note_class=self.ext.getConfig("note_class"))
+        report.numbering = references.resolve(root, page.sources, page.own_entity, self.glossary.entities,
+                                              problem=self._problem, note_class=self.note_class)
         if "abbr" in self.md.treeprocessors:  # An <abbr> never cuts a longer name (forms.py).
             forms.release_abbrs(root, lambda text: self.glossary.matcher.scan(text)[0], self._may_annotate)
         self._walk(root)
         asides, self.asides = self.asides, None  # From here on, asides are walked where they are.
         for aside in asides:
+            self.in_note = self.note_class in (aside.get("class") or "").split()
             self._walk(aside)
+        self.in_note = False
         self._collect(root)
         taken = {element.get("id") for element in root.iter() if element.get("id")}
         quotes, unknown = collect_quotes(root, known=lambda speaker: speaker in self.glossary.entities,
                                          taken=taken)
         report.quotes.extend(quotes)
         for speaker in unknown:
-            report.problems.append((self._line_of(f'"{speaker}"'), f"quote by unknown speaker '{speaker}'"))
+            self._problem(f'"{speaker}"', f"quote by unknown speaker '{speaker}'")
 
         mentioned = [self.glossary.entities[i] for i in dict.fromkeys(m.entity_id for m in report.mentions)]
         if page.own_entity is not None:
-            _insert_after_title(root, cards.entity_header(page.own_entity, self.ext.getConfig("role_date")))
+            header = cards.entity_header(page.own_entity, self.ext.getConfig("role_date"))
+            if self.apart:  # How often and where it is mentioned: known once every page is read.
+                header.append(self._placeholder(ids.MENTION_SUMMARY))
+            _insert_after_title(root, header)
         if any(m.annotated for m in report.mentions) and self.ext.getConfig("switches"):
             self.switches = cards.switches(mentioned)  # Placed by TreeDone, after MkDocs reads the title.
-        sources_list = references.sources_section(cited)
-        if sources_list is not None:
-            root.append(sources_list)
+        if self.apart and page.own_entity is not None:
+            # The generated sections cite sources too, and continue this numbering: the host renders
+            # the list once they are known (references.sources_section), here.
+            root.append(self._placeholder(ids.ENTRY_SECTIONS_SLOT))  # "Disebut di" … after the body.
+            root.append(self._placeholder(ids.ENTRY_SOURCES))
+        else:
+            sources_list = references.sources_section(report.numbering)
+            if sources_list is not None:
+                root.append(sources_list)
         if mentioned:
             self.page_glossary = cards.page_glossary(mentioned, self.ext.getConfig("role_date"))
 
@@ -357,12 +413,15 @@ class GlossaryTreeprocessor(Treeprocessor):
         self.counts[entity.id] = number
         anchor = ids.mention_anchor(entity.id, number)
         if number == 1 or self.mode == "all":
-            element = etree.Element("a", {**cards.mention_attributes(entity), "href": self._href(entity), "id": anchor})
+            element = etree.Element("a", {**cards.mention_attributes(entity, not self.apart),
+                                          "href": self._href(entity), "id": anchor})
         else:  # Counted and anchored for backlinks, but not highlighted again.
             element = etree.Element("span", {"class": f"{MENTION_CLASS} {MENTION_CLASS}--repeat",
                                              "id": anchor, "data-entity": entity.id})
         element.text = AtomicString(text)
         self.placed.append(element)
+        if self.in_note:
+            self.in_notes.add(id(element))
         return element
 
     def _explicit_link(self, link: etree.Element) -> None:
@@ -371,8 +430,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         entity, inside = self._entity_at(href)
         if entity is None:
             if inside:
-                self.page.report.problems.append(
-                    (self._line_of(href), f"link to unknown glossary entry '{href}'"))
+                self._problem(href, f"link to unknown glossary entry '{href}'")
             return
         if MENTION_CLASS in (link.get("class") or "").split():
             return  # Already annotated (the tree was processed before).
@@ -380,8 +438,10 @@ class GlossaryTreeprocessor(Treeprocessor):
             return  # A link to the page itself is no mention of it.
         number = self.counts.get(entity.id, 0) + 1
         self.counts[entity.id] = number
-        _decorate(link, entity, ids.mention_anchor(entity.id, number))
+        _decorate(link, entity, ids.mention_anchor(entity.id, number), inline_style=not self.apart)
         self.placed.append(link)
+        if self.in_note:
+            self.in_notes.add(id(link))
 
     def _entity_at(self, href: str) -> tuple[Entity | None, bool]:
         """(entity, points_into_glossary) for a link target written by an editor."""
@@ -397,13 +457,14 @@ class GlossaryTreeprocessor(Treeprocessor):
     def _href(self, entity: Entity) -> str:
         return _relpath(entity.src_path, _dirname(self.page.src_path))
 
-    def _line_of(self, needle: str) -> int | None:
+    def _line_of(self, needle: str, peek: bool = False) -> int | None:
         """The line of the next occurrence of `needle` not reported yet (repeats: later lines)."""
         seen = self._seen_lines
         start = seen.get(needle, 0)
         for number, line in enumerate(self.source_lines[start:], start=start + 1):
             if needle in line:
-                seen[needle] = number
+                if not peek:
+                    seen[needle] = number
                 return number
         return None
 
@@ -423,10 +484,52 @@ class GlossaryTreeprocessor(Treeprocessor):
             if element_id in reserved or (len(elements) > 1 and (ids.is_numbered(element_id)
                                                                  or element_id == ids.SOURCES)):
                 heading = " ".join("".join(elements[0].itertext()).split())  # toc's id: from the text
-                self.page.report.problems.append((
-                    self._line_of(f"#{element_id}") or (self._line_of(heading) if heading else None),
-                    f"id '{element_id}' is one the glossary gives its own element on this page; "
-                    "choose another id or heading"))
+                self._problem(f"#{element_id}" if self._line_of(f"#{element_id}", peek=True) else heading,
+                              f"id '{element_id}' is one the glossary gives its own element on this page; "
+                              "choose another id or heading")
+
+    def _placeholder(self, name: str) -> etree.Element:
+        """`<!--name-->` in the output, for the host to fill: stashed raw HTML, as tree walkers (toc)
+        take no comment element; a paragraph holding only a stashed comment is replaced whole."""
+        paragraph = etree.Element("p")
+        paragraph.text = self.md.htmlStash.store(f"<!--{name}-->")
+        return paragraph
+
+    def place_labels(self, root: etree.Element) -> None:
+        """The dated label of each correction that applies here, at its spot (or under the title)."""
+        if not self.page.labels:
+            return
+        by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+        spots: dict[str, dict[str, str]] = {}  # One label per kind and day at a spot: the first change's.
+        for anchor, text, href in self.page.labels:
+            spots.setdefault(anchor, {}).setdefault(text, href)
+        for anchor, links in spots.items():
+            label = etree.Element("span", {"class": "glossary-change-label", "data-search-exclude": ""})
+            for index, (text, href) in enumerate(links.items()):
+                link = etree.SubElement(label, "a", {"href": href})
+                link.text = text
+                link.tail = " · " if index < len(links) - 1 else None
+            if not anchor:
+                _insert_after_title(root, _wrapped(label))
+            elif anchor in by_id:
+                spot = by_id[anchor]
+                if spot.tag in ("p", "li", "dd", "blockquote", "figcaption") or spot.tag.startswith("h"):
+                    label.tail = spot[-1].tail if len(spot) else None
+                    if len(spot):
+                        spot[-1].tail = " "
+                    else:
+                        spot.text = (spot.text or "") + " "
+                    spot.append(label)
+                else:
+                    spot.insert(0, _wrapped(label))
+            else:
+                self.page.report.unplaced_labels += [(anchor, text) for text in links]
+
+    def _problem(self, needle: str, message: str) -> None:
+        """Bad input on the page, at the line of `needle` in its Markdown (front matter counted)."""
+        line = self._line_of(needle) if needle else None
+        offset = self.page.report.line_offset
+        self.page.report.problems.append(Problem(self.page.src_path, line + offset if line else None, message))
 
     # Collecting --------------------------------------------------------------------------
 
@@ -445,6 +548,7 @@ class GlossaryTreeprocessor(Treeprocessor):
                     text=" ".join(text[start:end].split()),
                     after=snippets.after(text, end),
                     annotated=element.tag == "a",
+                    in_note=id(element) in self.in_notes,
                 ))
 
 
@@ -452,10 +556,10 @@ def _is_aside(element: etree.Element) -> bool:
     return element.tag in ASIDE_TAGS or not ASIDE_CLASSES.isdisjoint((element.get("class") or "").split())
 
 
-def _decorate(element: etree.Element, entity: Entity, anchor: str) -> None:
+def _decorate(element: etree.Element, entity: Entity, anchor: str, inline_style: bool = True) -> None:
     """An editor's link to an entry becomes a mention: their classes and id kept."""
     classes = (element.get("class") or "").split()
-    for name, value in cards.mention_attributes(entity).items():
+    for name, value in cards.mention_attributes(entity, inline_style).items():
         element.set(name, value)
     element.set("class", " ".join([*classes, MENTION_CLASS]))
     element.set("id", element.get("id") or anchor)
@@ -468,6 +572,12 @@ def _keep_caption_space(root: etree.Element) -> None:
         if len(paragraph) > 1 and paragraph[0].get("class") == "caption-prefix" and not paragraph[0].tail \
                 and MENTION_CLASS in (paragraph[1].get("class") or "").split():
             paragraph[0].tail = " "
+
+
+def _wrapped(label: etree.Element) -> etree.Element:
+    paragraph = etree.Element("p", {"class": "glossary-change-labels"})
+    paragraph.append(label)
+    return paragraph
 
 
 def _insert_before_title(root: etree.Element, element: etree.Element) -> None:

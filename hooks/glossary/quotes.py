@@ -9,7 +9,6 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 
 from .snippets import visible
 
@@ -76,13 +75,3 @@ class PlacedQuote:
     page_title: str
     #: The title of the article the quote is in, if any.
     article_title: str | None = None
-
-
-def render_quote_list(quotes: list[PlacedQuote], href: Callable[[str], str]) -> str:
-    """An ordered list of quotes, each linking to its place in the article."""
-    items = "".join(
-        f'<li><blockquote><p>“{escape(q.quote.text)}”</p></blockquote>'
-        f'<a href="{escape(href(q.page_url))}#{escape(q.quote.anchor)}">{escape(q.page_title)}</a></li>'
-        for q in quotes
-    )
-    return f'<ol class="quote-list">{items}</ol>'

@@ -1,8 +1,11 @@
 """References to sources: `[@id]` in the text becomes a numbered link to the page's "Sumber" list.
 
 `[@id]` cites a source of the page itself (an entry's `sources`, or an article page's front
-matter); `[@entity-id/id]` cites a source of another entry. Numbers follow the order of first
-citation; an entry's page lists all its sources, the uncited ones last.
+matter); `[@entity-id/id]` cites a source of another entry. Each page numbers its own sources, in
+the order of first citation (`Numbering`, the one numbering of the edition: the extension's and
+the generated sections' citations share it); an entry's page lists all its sources, the uncited
+ones last. Adjacent markers are one group, "[2, 5]"; each Sumber item links back to every place
+that cites it (↑ a b), as Wikipedia's do.
 
 The rules an edition keeps, checked here with the page's line:
 - every bullet under "Perkembangan setelah artikel" carries a reference;
@@ -13,18 +16,54 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from markdown.util import AtomicString
 
 from . import ids
 from .entries import Entity
 from .snippets import visible
-from .sources import Source
+from .sources import REFERENCE, Source
 
-#: `[@id]` or `[@entity-id/id]`; the id alone is group 1.
-REFERENCE_PATTERN = r"\[@([a-z0-9][a-z0-9-]*(?:/[a-z0-9][a-z0-9-]*)?)\]"
+#: The inline pattern of a citation, `[@id]` or `[@entity-id/id]` (the one syntax, from `sources`).
+REFERENCE_PATTERN = REFERENCE.pattern
 LATER_DEVELOPMENTS = "Perkembangan setelah artikel"
 _PLACEHOLDER_CLASS = "glossary-ref-pending"
+MARKER_CLASS = "glossary-ref"
+_BACKREF_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def key_of(match) -> str:
+    """"entity-id/source-id", or "source-id" for the page's own, from a `REFERENCE` match."""
+    entity = match.group("entity")
+    return f"{entity}/{match.group('source')}" if entity else match.group("source")
+
+
+@dataclass
+class Numbering:
+    """A page's sources, numbered in the order of first citation, and where each is cited."""
+
+    #: "owner/source-id" -> number (owner: the entity id; "" for an article page's own sources).
+    numbers: dict[str, int] = field(default_factory=dict)
+    #: (number, source, cited) in number order: the "Sumber" list.
+    listed: list[tuple[int, Source, bool]] = field(default_factory=list)
+    #: number -> the ids of the markers citing it, in order.
+    markers: dict[int, list[str]] = field(default_factory=dict)
+
+    def cite(self, key: str, source: Source) -> tuple[int, str]:
+        """(number, marker id) of one more citation of `source`."""
+        number = self.numbers.get(key)
+        if number is None:
+            number = self.numbers[key] = len(self.numbers) + 1
+            self.listed.append((number, source, True))
+        places = self.markers.setdefault(number, [])
+        places.append(f"rujukan-{number}-{len(places) + 1}")
+        return number, places[-1]
+
+    def list_uncited(self, key: str, source: Source) -> None:
+        if key not in self.numbers:
+            self.numbers[key] = len(self.numbers) + 1
+            self.listed.append((self.numbers[key], source, False))
 
 
 def placeholder(key: str) -> etree.Element:
@@ -42,51 +81,78 @@ def drop_placeholders(root: etree.Element) -> None:
             element.tag = "span"
 
 
-def resolve(root: etree.Element, own_sources: tuple[Source, ...], own_entity: Entity | None,
-            entities: Mapping[str, Entity], report, line_of: Callable[[str], int | None],
-            note_class: str = "catatan") -> list[tuple[int, Source, bool]]:
-    """Number every reference on the page; return the "Sumber" list as (number, source, cited).
+def marker(citations: list[tuple[int, str]], linked: bool = True) -> etree.Element:
+    """One group of citations, "[2, 5]", each number linking to its "Sumber" item (ids for the way back)."""
+    element = etree.Element("sup", {"class": MARKER_CLASS})
+    element.text = "["
+    previous: etree.Element | None = None
+    for index, (number, marker_id) in enumerate(sorted(citations)):
+        if linked:
+            link = etree.SubElement(element, "a", {"href": f"#{ids.source_item(number)}", "id": marker_id})
+            link.text = AtomicString(str(number))
+            link.tail = ", " if index < len(citations) - 1 else None
+            previous = link
+        else:  # Inside an editor's link: a link inside a link is no link at all.
+            element.text += str(number) + (", " if index < len(citations) - 1 else "")
+    if previous is not None:
+        previous.tail = "]"
+    else:
+        element.text += "]"
+    return element
 
-    Problems (unknown sources, missing references) go to `report.problems`. An editor's note is an
+
+def resolve(root: etree.Element, own_sources: tuple[Source, ...], own_entity: Entity | None,
+            entities: Mapping[str, Entity], problem: Callable[[str, str], None],
+            note_class: str = "catatan") -> Numbering:
+    """Number every reference on the page, in document order; return the page's numbering.
+
+    `problem(needle, message)` reports bad input at the line of `needle`. An editor's note is an
     admonition of `note_class`; other admonitions are the author's own and need no source.
     """
     own = {source.id: source for source in (own_entity.sources if own_entity else own_sources)}
-    numbers: dict[tuple[str, str], int] = {}
-    listed: list[tuple[int, Source, bool]] = []
+    numbering = Numbering()
     in_links = {id(sup) for link in root.iter("a") for sup in link.iter("sup")}
-    for element in list(root.iter("sup")):
-        if element.get("class") != _PLACEHOLDER_CLASS:
+    for parent in [element for element in root.iter() if any(child.tag == "sup" for child in element)]:
+        _resolve_children(parent, own, own_entity, entities, numbering, in_links, problem)
+    if own_entity is not None:  # An entry's page lists all its sources, the uncited ones last.
+        for source in own_entity.sources:
+            numbering.list_uncited(f"{own_entity.id}/{source.id}", source)
+    _check_required(root, problem, note_class)
+    return numbering
+
+
+def _resolve_children(parent, own, own_entity, entities, numbering: Numbering, in_links, problem) -> None:
+    """Replace the placeholders among `parent`'s children; adjacent ones become one group."""
+    children = list(parent)
+    rebuilt: list[etree.Element] = []
+    group: list[tuple[int, str]] = []
+    group_linked = True
+    for index, child in enumerate(children):
+        if not (child.tag == "sup" and child.get("class") == _PLACEHOLDER_CLASS):
+            rebuilt.append(child)
             continue
-        key = element.get("data-source", "")
+        key = child.get("data-source", "")
         owner, _, source_id = key.rpartition("/")
         source = _lookup(owner, source_id, own, entities)
         if source is None:
-            report.problems.append((line_of(f"[@{key}]"), f"reference to an unknown source '[@{key}]'"))
-            element.attrib.clear()
-            element.tag = "span"
+            problem(f"[@{key}]", f"reference to an unknown source '[@{key}]'")
+            child.attrib.clear()
+            child.tag = "span"
+            rebuilt.append(child)
             continue
-        identity = (owner or (own_entity.id if own_entity else ""), source_id)
-        report.cited.append("/".join(identity))
-        number = numbers.get(identity)
-        if number is None:
-            number = numbers[identity] = len(numbers) + 1
-            listed.append((number, source, True))
-        element.attrib.clear()
-        element.set("class", "glossary-ref")
-        if id(element) in in_links:  # `[see [@id]](url)`: a link inside a link is no link at all.
-            element.text = AtomicString(f"[{number}]")
-            continue
-        element.text = None
-        link = etree.SubElement(element, "a", {"href": f"#{ids.source_item(number)}"})
-        link.text = AtomicString(f"[{number}]")
-    if own_entity is not None:  # An entry's page lists all its sources, the uncited ones last.
-        for source in own_entity.sources:
-            if (own_entity.id, source.id) not in numbers:
-                numbers[(own_entity.id, source.id)] = len(numbers) + 1
-                listed.append((len(numbers), source, False))
-    report.source_numbers.update({"/".join(identity): number for identity, number in numbers.items()})
-    _check_required(root, report, line_of, note_class)
-    return listed
+        identity = f"{owner or (own_entity.id if own_entity else '')}/{source_id}"
+        group.append(numbering.cite(identity, source))
+        group_linked = group_linked and id(child) not in in_links
+        tail = child.tail or ""
+        following = children[index + 1] if index + 1 < len(children) else None
+        if not tail.strip() and following is not None and following.tag == "sup" \
+                and following.get("class") == _PLACEHOLDER_CLASS:
+            continue  # The next marker joins this group: "[@a][@b]" reads "[1, 2]".
+        element = marker(group, linked=group_linked)
+        element.tail = child.tail
+        rebuilt.append(element)
+        group, group_linked = [], True
+    parent[:] = rebuilt
 
 
 def _lookup(owner: str, source_id: str, own: dict[str, Source],
@@ -94,16 +160,14 @@ def _lookup(owner: str, source_id: str, own: dict[str, Source],
     if not owner:
         return own.get(source_id)
     entity = entities.get(owner)
-    if entity is None:
-        return None
-    return next((source for source in entity.sources if source.id == source_id), None)
+    return entity.source(source_id) if entity is not None else None
 
 
 def _has_reference(element: etree.Element) -> bool:
-    return any(sup.get("class") in ("glossary-ref", _PLACEHOLDER_CLASS) for sup in element.iter("sup"))
+    return any(sup.get("class") in (MARKER_CLASS, _PLACEHOLDER_CLASS) for sup in element.iter("sup"))
 
 
-def _check_required(root: etree.Element, report, line_of: Callable[[str], int | None], note_class: str) -> None:
+def _check_required(root: etree.Element, problem: Callable[[str, str], None], note_class: str) -> None:
     children = list(root)
     for index, child in enumerate(children):
         if child.tag == "h2" and "".join(child.itertext()).strip() == LATER_DEVELOPMENTS:
@@ -112,21 +176,21 @@ def _check_required(root: etree.Element, report, line_of: Callable[[str], int | 
                     break
                 for item in block.iter("li") if block.tag in ("ul", "ol") else ():
                     if not _has_reference(item):
-                        report.problems.append((_line(item, line_of), f"a bullet under '{LATER_DEVELOPMENTS}' cites no "
-                                                      f"source: '{_excerpt(item)}'"))
+                        problem(_first_words(item), f"a bullet under '{LATER_DEVELOPMENTS}' cites no "
+                                                    f"source: '{_excerpt(item)}'")
     for element in root.iter("div"):
         classes = (element.get("class") or "").split()
         if "admonition" in classes and note_class in classes and not _has_reference(element):
-            report.problems.append((_line(element, line_of), f"an editor's note cites no source: '{_excerpt(element)}'"))
+            problem(_first_words(element), f"an editor's note cites no source: '{_excerpt(element)}'")
 
 
-def _line(element: etree.Element, line_of: Callable[[str], int | None]) -> int | None:
-    """The source line of the element's first words (its text as written, before any markup)."""
+def _first_words(element: etree.Element) -> str:
+    """The element's first words as written (before any markup), to find its line."""
     for text in element.itertext():
         words = " ".join(visible(text).split()[:4])  # Not a placeholder, e.g. inlinehilite's code.
         if len(words) >= 8:
-            return line_of(words)
-    return None
+            return words
+    return ""
 
 
 def _excerpt(element: etree.Element) -> str:
@@ -134,17 +198,35 @@ def _excerpt(element: etree.Element) -> str:
     return text[:60] + ("…" if len(text) > 60 else "")
 
 
-def sources_section(listed: list[tuple[int, Source, bool]]) -> etree.Element | None:
-    """"Sumber": outlet, title (linked), date, one item per source, numbered as cited."""
-    if not listed:
+def sources_section(numbering: Numbering) -> etree.Element | None:
+    """"Sumber": outlet, title (linked), date, one item per source, numbered as cited, each with
+    links back to where it is cited. The one renderer of a source list, for every page."""
+    if not numbering.listed:
         return None
-    section = etree.Element("section", {"class": "glossary-sources", "aria-labelledby": "sumber"})
+    section = etree.Element("section", {"class": "glossary-sources", "aria-labelledby": ids.SOURCES})
     heading = etree.SubElement(section, "h2", {"id": ids.SOURCES})
     heading.text = "Sumber"
     items = etree.SubElement(section, "ol")
-    for number, source, _cited in listed:
+    for number, source, _cited in numbering.listed:
         item = etree.SubElement(items, "li", {"id": ids.source_item(number), "value": str(number)})
-        item.text = f"{source.publisher}, “"
+        places = numbering.markers.get(number, [])
+        if places:
+            back = etree.SubElement(item, "span", {"class": "glossary-backrefs"})
+            if len(places) == 1:
+                link = etree.SubElement(back, "a", {"href": f"#{places[0]}", "aria-label": "Kembali ke rujukan"})
+                link.text = "↑"
+            else:
+                back.text = "↑ "
+                for index, place in enumerate(places):
+                    letter = _BACKREF_LETTERS[index] if index < len(_BACKREF_LETTERS) else str(index + 1)
+                    link = etree.SubElement(back, "a", {"href": f"#{place}",
+                                                        "aria-label": f"Kembali ke rujukan {letter}"})
+                    link.text = letter
+                    link.tail = " "
+            back.tail = " "
+        publisher = etree.SubElement(item, "span", {"class": "glossary-source__publisher"})
+        publisher.text = source.publisher
+        publisher.tail = ", “"
         link = etree.SubElement(item, "a", {"href": source.url, "rel": "external"})
         link.text = source.title
         link.tail = f"”, {source.date_label}."

@@ -10,10 +10,9 @@ from html import escape
 from .entries import Entity
 from .types import ENTITY_TYPES
 
-#: Where a mention count (and the number of articles) goes; filled in once every page has been read.
+#: Where an entry's mention counts go; filled in once every page has been read (`MentionCounts`).
 COUNT_PLACEHOLDER = "<!--glossary-count:{id}-->"
-ARTICLES_PLACEHOLDER = "<!--glossary-articles:{id}-->"
-_ANY_PLACEHOLDER = re.compile(r"<!--glossary-(?:count|articles):[^>]*?-->")
+_ANY_PLACEHOLDER = re.compile(r"<!--glossary-count:[^>]*?-->")
 
 
 def sort_key(title: str) -> str:
@@ -44,8 +43,7 @@ def register_markdown(entities: Iterable[Entity], href: Callable[[Entity], str],
         parts.append(f"## {label} {{#{kind}}}\n")
         items = "".join(
             f'<li data-entity="{escape(e.id)}"><a href="{escape(href(e))}">{escape(e.title)}</a> '
-            f'<span class="glossary-count" data-search-exclude>({COUNT_PLACEHOLDER.format(id=escape(e.id))}&nbsp;sebutan, '
-            f'{ARTICLES_PLACEHOLDER.format(id=escape(e.id))})</span>'
+            f'<span class="glossary-count" data-search-exclude>({COUNT_PLACEHOLDER.format(id=escape(e.id))})</span>'
             f'<br><span class="glossary-summary">{escape(e.summary)}</span></li>'
             for e in members
         )
@@ -53,11 +51,7 @@ def register_markdown(entities: Iterable[Entity], href: Callable[[Entity], str],
     return "\n".join(parts)
 
 
-def fill_counts(html: str, counts: dict[str, int], article_counts: dict[str, int], ids: Iterable[str]) -> str:
-    """Replace each entity's placeholders by its counts. One pass over the page."""
-    filled = {}
-    for entity_id in ids:
-        filled[COUNT_PLACEHOLDER.format(id=escape(entity_id))] = str(counts.get(entity_id, 0))
-        articles = article_counts.get(entity_id, 0)
-        filled[ARTICLES_PLACEHOLDER.format(id=escape(entity_id))] = f"di {articles}&nbsp;artikel"
+def fill_counts(html: str, texts: dict[str, str]) -> str:
+    """Replace each entity's placeholder by its counts as text (escaped). One pass over the page."""
+    filled = {COUNT_PLACEHOLDER.format(id=escape(entity_id)): escape(text) for entity_id, text in texts.items()}
     return _ANY_PLACEHOLDER.sub(lambda match: filled.get(match.group(), match.group()), html)

@@ -26,9 +26,11 @@ from .plain_text import plain_field
 from .safe_yaml import Lines
 
 FIELDS = ("id", "title", "publisher", "date", "url")
-ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+#: An id: of an entry (its file name), a source, a change. The one id syntax of the edition.
+_ID = r"[a-z0-9][a-z0-9-]*"
+ID = re.compile(_ID)
 #: A citation in the text: `[@source-id]` or `[@entity-id/source-id]`.
-REFERENCE = re.compile(r"\[@(?:(?P<entity>[a-z0-9][a-z0-9-]*)/)?(?P<source>[a-z0-9][a-z0-9-]*)\]")
+REFERENCE = re.compile(rf"\[@(?:(?P<entity>{_ID})/)?(?P<source>{_ID})\]")
 _DATE_FORMS = "YYYY-MM-DD or YYYY-MM"
 
 

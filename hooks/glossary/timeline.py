@@ -10,9 +10,8 @@ Each event in the file is a mapping:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 from .dates import format_date, parse_date
@@ -53,6 +52,10 @@ class EventDate:
     def label(self) -> str:
         """Indonesian: "26 Juli 2023", "September 2023", "2020"."""
         return format_date(self.year, self.month, self.day)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return (self.year, self.month, self.day)
 
     def after(self, other: EventDate) -> bool:
         """True if even the earliest day this date may mean comes after `other`'s."""
@@ -134,47 +137,3 @@ def _event(item: Any, lines: Lines, path: str, known_entity: Callable[[str], boo
         if not known_page(page):
             raise EntryError(path, lines("rujukan"), f"'rujukan' names no page: {excerpt(page, 80)}")
     return Event(date, text("teks"), tuple(entities), page, anchor, line)
-
-
-def render_timeline(events: Iterable[Event], article_date: EventDate, page_href: Callable[[str], str],
-                    entity_link: Callable[[str], str], page_title: Callable[[str], str],
-                    text: Callable[[str], str] = escape) -> str:
-    """The timeline, one section per kind of event; links are made by the callables given."""
-    by_section: dict[str, list[Event]] = {key: [] for key in SECTION_TITLES}
-    for event in events:
-        by_section[event.section(article_date)].append(event)
-    html = []
-    for key, title in SECTION_TITLES.items():
-        if not by_section[key]:
-            continue
-        items = "".join(_event_html(e, page_href, entity_link, page_title, text) for e in by_section[key])
-        html.append(f'<section class="timeline timeline--{key}" aria-labelledby="linimasa-{key}">'
-                    f'<h2 id="linimasa-{key}">{title}</h2><ol class="timeline__list">{items}</ol></section>')
-    return "".join(html)
-
-
-def _event_html(event: Event, page_href, entity_link, page_title, text) -> str:
-    who = ", ".join(entity_link(entity) for entity in event.entities)
-    where = ""
-    if event.page:
-        target = page_href(event.page) + (f"#{event.anchor}" if event.anchor else "")
-        where = (f'<p class="timeline__source">Dalam artikel: '
-                 f'<a href="{escape(target)}">{escape(page_title(event.page))}</a></p>')
-    return (f'<li class="timeline__event"><time class="timeline__date" datetime="{event.date.iso}">'
-            f"{event.date.label}</time>"
-            f'<div class="timeline__body"><p>{text(event.text)}</p>'
-            f'<p class="timeline__who">{who}</p>{where}</div></li>')
-
-
-def render_event_list(events: Iterable[Event], page_href: Callable[[str], str],
-                      page_title: Callable[[str], str], text: Callable[[str], str] = escape) -> str:
-    """A short list of events for an entity's page."""
-    items = []
-    for event in events:
-        where = ""
-        if event.page:
-            target = page_href(event.page) + (f"#{event.anchor}" if event.anchor else "")
-            where = f' (<a href="{escape(target)}">{escape(page_title(event.page))}</a>)'
-        items.append(f'<li><time datetime="{event.date.iso}">{event.date.label}</time> — '
-                     f"{text(event.text)}{where}</li>")
-    return f'<ul class="entity-events">{"".join(items)}</ul>'

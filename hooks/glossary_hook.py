@@ -79,6 +79,8 @@ class _Build:
     positions: dict[str, int] = field(default_factory=dict)
     #: Page content while MkDocs' own search reads it without mention markup.
     set_aside: dict[str, str] = field(default_factory=dict)
+    #: The article pages' final content, for the open data.
+    contents: dict[str, str] = field(default_factory=dict)
 
 
 def _build(config: MkDocsConfig) -> _Build:
@@ -243,6 +245,8 @@ def _after_search(context: dict[str, Any], page: Page, config: MkDocsConfig, nav
     content = build.set_aside.pop(page.file.src_uri, page.content)
     if content is not None:
         page.content = build.edition.place_apart(page.file.src_uri, content)
+        if build.edition.articles.of(page.file.src_uri) is not None:
+            build.contents[page.file.src_uri] = page.content  # For the open data, after the build.
     return context
 
 
@@ -255,11 +259,16 @@ def _mkdocs_own_search(config: MkDocsConfig) -> bool:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    """The Atom feed of corrections, and the open data (data/): both from the edition as built."""
     build = _build(config)
-    if build.edition is not None:
-        site_url = config.site_url or ""
-        feed = build.edition.feed(site_url if site_url.endswith("/") else site_url + "/", config.site_name)
-        Path(config.site_dir, "feed.xml").write_text(feed, encoding="utf-8")
+    edition = build.edition
+    if edition is None:
+        return
+    site_url = config.site_url or ""
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    Path(config.site_dir, "feed.xml").write_text(edition.feed(site_url, config.site_name), encoding="utf-8")
+    if options_enabled(build):
+        edition.write_open_data(Path(config.site_dir), site_url, config.site_name, build.contents)
 
 
 def _today() -> datetime.date:

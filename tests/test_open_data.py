@@ -22,7 +22,7 @@ from glossary.catalog import load_glossary
 from glossary.entries import parse_entry
 from glossary.open_data import open_data_files, page_text, validate_front_matter, write_open_data
 from glossary.open_data.annotations import CONTEXT
-from glossary.open_data.schema import SCHEMA_FILE, load_schema
+from glossary.entry_schema import SCHEMA_FILE, load_schema
 from glossary.open_data.tei import RNG_FILE, TEI_NS
 from glossary.safe_yaml import load_front_matter
 from glossary.types import ENTITY_TYPES
@@ -366,8 +366,6 @@ def test_the_downloads_page_is_linked_from_the_footer(built_site):
         assert re.search(r'<a href="[./]*data/"[^>]*>Data terbuka</a>', footer), other
 
 
-@pytest.mark.xfail(strict=True, reason="until glossary_hook.py calls write_open_data in on_post_build; "
-                                       "remove this mark when it does")
 def test_the_build_writes_the_open_data(built_site, real_export):
     out, written, _glossary, _articles, _pages = real_export
     for name in written:

@@ -8,6 +8,7 @@ Markdown instance, and so a new extension, for every page).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,17 +84,52 @@ def load_glossary(entries_dir: Path, docs_dir: Path) -> Glossary:
     return build_glossary(entities, folder, errors)
 
 
-_cache: dict[tuple[str, str], tuple[tuple, Glossary]] = {}
+@dataclass(frozen=True)
+class _Loaded:
+    glossary: Glossary
+    #: Each folder under the glossary folder, with what it lists: a file added, removed or renamed.
+    listing: tuple[tuple[str, tuple[str, ...]], ...]
+    #: (modification time, size) of each entity file when it was read.
+    stamps: dict[str, tuple[int, int]]
 
 
-def cached_glossary(entries_dir: Path, docs_dir: Path) -> Glossary:
-    """`load_glossary`, loaded again only when a file under `entries_dir` has changed."""
-    key = (str(entries_dir.resolve()), str(docs_dir.resolve()))
-    stamp = tuple(sorted((str(path), path.stat().st_mtime_ns, path.stat().st_size)
-                         for path in entries_dir.rglob("*.md")))
-    hit = _cache.get(key)
-    if hit is not None and hit[0] == stamp:
-        return hit[1]
-    glossary = load_glossary(entries_dir, docs_dir)
-    _cache[key] = (stamp, glossary)
-    return glossary
+class GlossaryCache:
+    """Glossaries loaded once and shared by every conversion of a process.
+
+    For hosts that build a new extension for every page (Zensical, a plain script): loading and
+    checking 1,000 entries per page would cost more than the page. A loaded glossary is kept until
+    its folder lists other files, or until the page being converted is an entry that changed since
+    it was read: an edited entry's own page is what a live preview renders again.
+    """
+
+    def __init__(self) -> None:
+        self._loaded: dict[tuple[str, str], _Loaded] = {}
+
+    def get(self, entries_dir: Path, docs_dir: Path, page: Path | None = None) -> Glossary:
+        key = (str(entries_dir.resolve()), str(docs_dir.resolve()))
+        listing = _listing(entries_dir)
+        hit = self._loaded.get(key)
+        if hit is not None and hit.listing == listing and (page is None or _stamp(page) == hit.stamps.get(str(page),
+                                                                                                          _stamp(page))):
+            return hit.glossary
+        stamps = {str(path): _stamp(path) for path in entries_dir.rglob("*.md")}
+        glossary = load_glossary(entries_dir, docs_dir)
+        self._loaded[key] = _Loaded(glossary, listing, stamps)
+        return glossary
+
+
+def _listing(folder: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What each folder lists (names only: no file is opened or stat-ed)."""
+    return tuple((str(path), tuple(sorted(names))) for path, _dirs, names in os.walk(folder))
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (0, 0)
+    return (status.st_mtime_ns, status.st_size)
+
+
+#: The one cache of the process (see `GlossaryCache`); the MkDocs hook loads its own per build.
+SHARED = GlossaryCache()

@@ -302,6 +302,9 @@ class Edition:
         self.backlinks.add_page(url, title, report.mentions, is_entry=entity is not None, position=position,
                                 article=self.articles.of(src_path))
         problems = list(report.problems)
+        # Names held back by the longer-name rule: for an editor to decide (`not_in`, `is_in`), never an error.
+        problems += [Problem(src_path, line + report.line_offset if line else None, text, INFO)
+                     for line, text in report.held_back]
         for anchor, text in report.unplaced_labels:
             problems.append(Problem(self.options.corrections_file, self._change_line(src_path, anchor),
                                     f"no element '#{anchor}' on {src_path} for the label '{text}'"))
@@ -461,6 +464,14 @@ class Edition:
         return problems
 
     # The site is written -------------------------------------------------------------------
+
+    def write_open_data(self, site_dir: Path, site_url: str, site_name: str, contents: Mapping[str, str]) -> list[str]:
+        """data/: the entries, the article's mentions as Web Annotations, the articles as TEI."""
+        from .open_data import write_open_data  # Only a build that writes the site needs it.
+        pages = {src_path: (site_url + self.page_url(src_path), html) for src_path, html in contents.items()}
+        entity_urls = {entity.id: site_url + self.page_url(entity.src_path) for entity in self.entities.values()}
+        return write_open_data(site_dir, self.entities.values(), entity_urls, self.articles.first_date(),
+                               self.articles.all, pages, site_url, edition=site_name)
 
     def feed(self, site_url: str, site_name: str) -> str:
         page_url = site_url + self.urls.get(self.options.corrections_page, "ralat/")

@@ -17,6 +17,7 @@ from typing import Any
 
 from .dates import parse_date
 from .errors import EntryError, excerpt
+from .entry_schema import validate_front_matter
 from .plain_text import describe, invisible_character, plain_field
 from .safe_yaml import Lines, host_front_matter_problem, load_front_matter, read_text, split_front_matter
 from .sources import ID, Source, parse_sources
@@ -195,6 +196,13 @@ def _validate(data: dict[str, Any], lines: Lines, ident: str, src_path: str) -> 
     field_lines = {key: lines(key) for key in data}
     field_lines.update({f"sources/{source.id}": lines("sources", index, "id")
                         for index, source in enumerate(sources)})
+
+    # The schema that describes an entry for editors' tools and the export (open_data) checks it too:
+    # the checks above say more about the common mistakes; the schema has the last word on the shape.
+    shape = validate_front_matter(data)
+    if shape:
+        path, message = shape[0]
+        raise EntryError(src_path, lines(*path) if path else 1, f"front matter does not fit the entry schema: {message}")
 
     return Entity(
         id=ident,

@@ -26,7 +26,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListExtension
 
-from .catalog import Glossary, cached_glossary
+from .catalog import SHARED, Glossary
 from .entries import Entity
 from .markup import (MODES, ConversionStart, GlossaryTreeprocessor, PageContext, PageGlossary, PageReport,
                      ReferencePattern, SkipSpan, TreeDone)
@@ -57,6 +57,7 @@ class GlossaryExtension(Extension):
             raise ValueError(f"glossary: option 'mode' must be one of {', '.join(MODES)}, not {mode!r}")
         #: Set when the MkDocs hook owns this extension: only the pages it announces are annotated.
         self.announced_only = glossary is not None
+        self._folders: tuple[Path, Path] | None = None
         if glossary is None:
             glossary = self._load()
         self.glossary = glossary
@@ -71,7 +72,8 @@ class GlossaryExtension(Extension):
         if not entries_dir.is_dir():
             raise ValueError(f"glossary: option 'entries': no folder {entries!r}")
         docs_dir = Path(self.getConfig("docs_dir") or entries_dir.parent)
-        glossary = cached_glossary(entries_dir, docs_dir)
+        self._folders = (entries_dir, docs_dir)
+        glossary = SHARED.get(entries_dir, docs_dir)
         for warning in glossary.warnings:
             log.warning(str(warning))
         if glossary.errors:
@@ -143,6 +145,10 @@ class GlossaryExtension(Extension):
         if page is not None:  # Zensical
             src_path = str(getattr(page, "path", "")).replace("\\", "/")
             meta = getattr(page, "meta", None) or {}
+            if src_path.startswith(self.glossary.folder + "/") and self._folders is not None:
+                # An entry's own page: a live preview renders it again when it is edited.
+                entries_dir, docs_dir = self._folders
+                self.glossary = SHARED.get(entries_dir, docs_dir, page=docs_dir / src_path)
             return PageContext(src_path, self.glossary.entity_at(src_path), self._meta_sources(meta, src_path))
         src_path = self.getConfig("page")
         return PageContext(src_path, self.glossary.entity_at(src_path))

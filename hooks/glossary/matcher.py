@@ -23,7 +23,6 @@ name that begins a longer proper name ("Rusia Bersatu") is held back, not a ment
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -178,16 +177,13 @@ def _compile(names: Iterable[str], *, ignore_case: bool) -> re.Pattern[str] | No
         node[_END] = {}
     if not trie:
         return None
-    body, depth = _trie_pattern(trie)
+    body, _depth = _trie_pattern(trie)
     flags = re.IGNORECASE if ignore_case else 0
-    # `re` parses nested groups recursively, about three Python frames per level. Names are short
-    # (entries allows 200 characters), but many names that are prefixes of each other nest deeply.
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(limit, 3 * depth + 200))
-    try:
-        return re.compile(f"(?:{body}){_WORD_END}", flags)
-    finally:
-        sys.setrecursionlimit(limit)
+    # `re` parses nested groups recursively, about three Python frames per level. The nesting is
+    # at most about two levels per word of the longest name, and entries caps a name at 200
+    # characters: at most a few hundred frames, within Python's default limit, which the engine
+    # leaves alone (it belongs to the whole process).
+    return re.compile(f"(?:{body}){_WORD_END}", flags)
 
 
 def _fold(char: str) -> str:

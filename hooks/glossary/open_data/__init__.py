@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from .annotations import annotations_document, article_page_texts
 from .entities import entities_document, schema_document
-from .schema import ENTRY_SCHEMA_FILE, validate_front_matter
+from ..entry_schema import ENTRY_SCHEMA_FILE, validate_front_matter
 from .page_text import PageText, page_text
 from .tei import RNG_FILE, tei_document, tei_name
 

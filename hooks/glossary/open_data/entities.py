@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..types import TYPES_BY_ID
-from .schema import load_schema
+from ..entry_schema import load_schema
 
 if TYPE_CHECKING:  # Not at run time: entries.py imports `schema` from this package.
     from ..entries import Entity

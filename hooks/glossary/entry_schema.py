@@ -1,4 +1,4 @@
-"""The one schema of a glossary entry: `entities.schema.json` (JSON Schema 2020-12, beside this file).
+"""The one schema of a glossary entry: `open_data/entities.schema.json` (JSON Schema 2020-12).
 
 It describes the export `data/entities.json` and, under `$defs/frontMatter`, an entry file's front
 matter. `validate_front_matter` checks front matter with that same schema, so the build, the export
@@ -15,9 +15,9 @@ from typing import Any
 
 __all__ = ["ENTRY_SCHEMA_FILE", "SCHEMA_FILE", "load_schema", "validate_front_matter"]
 
-SCHEMA_FILE = Path(__file__).with_name("entities.schema.json")
+SCHEMA_FILE = Path(__file__).parent / "open_data" / "entities.schema.json"
 #: A pointer to `$defs/frontMatter` for editors' YAML tools (published as data/entry.schema.json).
-ENTRY_SCHEMA_FILE = Path(__file__).with_name("entry.schema.json")
+ENTRY_SCHEMA_FILE = Path(__file__).parent / "open_data" / "entry.schema.json"
 _SCHEMA_URI = "urn:glossary:entities.schema.json"
 
 

@@ -111,3 +111,16 @@ def site(small_site) -> SmallSite:
     small_site.entity("tokoh/kim-jong-un.md", "Kim Jong Un")
     small_site.entity("tempat/moskow.md", "Moskow", kind="place")
     return small_site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the session (Playwright's sync API allows one driver per process at a time)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser_support import launch_chromium
+
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()

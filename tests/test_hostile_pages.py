@@ -14,9 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from browser_support import chromium_missing_reason, launch_chromium, serve
+from browser_support import chromium_missing_reason, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 XSS = "<img src=x onerror=alert(1)>"
@@ -76,7 +74,7 @@ def test_a_strict_build_refuses_each_case_at_its_file_and_line(tmp_path):
 @pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.skipif(chromium_missing_reason() is not None, reason=chromium_missing_reason() or "")
-def test_what_a_lenient_build_publishes_runs_no_script(tmp_path):
+def test_what_a_lenient_build_publishes_runs_no_script(tmp_path, browser):
     root = build_site(tmp_path)
     result = mkdocs(root, "--no-strict")
     assert result.returncode == 0, result.stderr[-3000:]
@@ -87,9 +85,9 @@ def test_what_a_lenient_build_publishes_runs_no_script(tmp_path):
         assert "<img src=x" not in text and "summary: " not in text and "mengutip None" not in text, page
     assert "artikel/halaman-1/index.html" in pages and "halaman-rusak/index.html" in pages
     assert not any(name in page for page in pages for name in ("tanggal", "sama-dengan", "tanpa-akhir", "lain"))
-    with serve(site) as url, sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        page = browser.new_page()
+    with serve(site) as url:
+        context = browser.new_context()
+        page = context.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         try:
@@ -98,6 +96,6 @@ def test_what_a_lenient_build_publishes_runs_no_script(tmp_path):
             page.wait_for_timeout(300)
             source_line = (page.goto(url + "artikel/halaman-1/"), page.locator(".article-source").inner_text())[1]
         finally:
-            browser.close()
+            context.close()
     assert dialogs == []
     assert XSS in source_line and "mengutip" not in source_line, source_line

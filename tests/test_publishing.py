@@ -374,6 +374,7 @@ def test_json_ld_cannot_close_its_script_element():
 def test_descriptions_are_escaped_once(small_site):
     """Material prints the meta description raw; the hook escapes it, and only once."""
     small_site.write("index.md", '---\ndescription: Kata "kutip" & <b>tebal</b>\n---\n\n# Beranda\n')
+    (small_site.root / "docs" / "glosarium").mkdir(exist_ok=True)  # A glossary with no entry yet.
     config = (ROOT / "tests" / "small-site.yml").read_text(encoding="utf-8").replace("ANNOTATE", "first")
     config = config.replace("theme:\n  name: mkdocs\n", "theme:\n  name: material\n  custom_dir: overrides\n")
     config = config.replace("  - hooks/glossary_hook.py\n", "  - hooks/glossary_hook.py\n  - hooks/metadata_hook.py\n")

@@ -87,16 +87,23 @@ def test_speaker_page_lists_their_quotes_in_order(built_site):
         "../../../artikel/halaman-4/#kutipan-3", "../../../artikel/halaman-4/#kutipan-4"]
 
 
-def test_timeline_page_separates_article_from_after(built_site):
+def test_timeline_is_one_date_order_with_the_article_marked_and_categories_labelled(built_site):
     html = BeautifulSoup((built_site / "linimasa/index.html").read_text(encoding="utf-8"), "html.parser")
-    sections = [s.h2.get_text() for s in html.select("section.timeline")]
-    assert sections[0] == "Disebut dalam artikel" and sections[-1] == "Sesudah artikel"
-    dates = [t["datetime"] for t in html.select("section.timeline--artikel time")]
-    assert dates == sorted(dates)
+    years = [s.h2.get_text() for s in html.select("section.timeline")]
+    assert years == sorted(years) and len(years) >= 3  # A section per year, in order.
+    rows = html.select("ol.timeline__list > li")
+    dates = [row.time["datetime"] for row in rows]
+    assert dates == sorted(dates, key=lambda d: tuple(int(part) for part in d.split("-")))
+    marked = [index for index, row in enumerate(rows) if row.get("id") == "artikel-terbit"]
+    assert len(marked) == 1 and dates[marked[0]] == "2024-02-01"
+    in_article = [row.time["datetime"] for row in rows if row.get("data-kategori") == "artikel"]
     for expected in ("2023-07-26", "2023-09-13", "2024-02-13", "2024-03"):
-        assert expected in dates, expected
-    after = [t["datetime"] for t in html.select("section.timeline--sesudah time")]
+        assert expected in in_article, expected
+    after = [row.time["datetime"] for row in rows if row.get("data-kategori") == "sesudah"]
     assert after and all(d > "2024-02-01" for d in after)
+    # Choe Son Hui's arrival (14 January) and her talks (from 15 January) sit together in the one order.
+    choe = [index for index, row in enumerate(rows) if "Choe" in row.get_text() and dates[index].startswith("2024-01")]
+    assert choe and choe == list(range(choe[0], choe[0] + len(choe)))
     for a in html.select(".timeline__source a"):
         assert re.fullmatch(r"\.\./artikel/halaman-\d/(#[\w-]+)?", a["href"]), a["href"]
 

@@ -129,7 +129,9 @@ def test_register_groups_sorts_and_counts(built_site):
     # entries' own pages do not count.
     expected = sum(split_front_matter(p.read_text(encoding="utf-8"))[1].count("Putin")
                    for p in (ROOT / "docs" / "artikel").glob("*.md"))
-    assert re.search(r"\((\d+)\xa0sebutan, di 1\xa0artikel\)", putin.get_text()).group(1) == str(expected)
+    counts = re.search(r"\((\d+)\xa0di teks artikel(?: · (\d+)\xa0di catatan editor)?, di 1\xa0artikel\)",
+                       putin.get_text())
+    assert int(counts.group(1)) + int(counts.group(2) or 0) == expected  # Text and notes, said apart.
     assert "<!--glossary-count" not in str(html)
 
 
@@ -149,7 +151,7 @@ def test_entity_page_shows_facts_and_backlinks(built_site):
     first = pages[0].select("ol.glossary-snippets a")
     assert first[0]["href"] == "../../../artikel/halaman-2/#sebut-dmitry-peskov-1"
     assert first[0].mark.get_text() == "Dmitry Peskov"
-    assert "(2\xa0sebutan)" in pages[0].get_text()
+    assert "(2\xa0di teks)" in pages[0].get_text()
 
 
 def test_backlink_anchors_exist(built_site):

@@ -92,7 +92,7 @@ def test_every_entity_page_has_sources_and_a_review_date(built_site):
         assert entity.sources, page
         assert all(item.select_one('a[href^="http"]') for item in listed), page
         # All its own sources, and those of other entries it cites.
-        assert {s.url for s in entity.sources} <= {item.a["href"] for item in listed}, page
+        assert {s.url for s in entity.sources} <= {item.select_one('a[href^="http"]')["href"] for item in listed}, page
         reviewed = html.select_one(".glossary-entry time[datetime]")
         assert reviewed is not None and reviewed["datetime"] == entity.reviewed, page
         assert reviewed.get_text() == format_iso_date(entity.reviewed)
@@ -153,7 +153,7 @@ def test_a_later_development_without_a_reference_fails(site):
 
 def test_an_editors_note_without_a_reference_fails(site):
     write_entry(site)
-    site.write("index.md", '# Berita\n\nVladimir Putin berbicara.\n\n!!! note "Catatan editor"\n\n'
+    site.write("index.md", '# Berita\n\nVladimir Putin berbicara.\n\n!!! catatan "Catatan editor"\n\n'
                            "    Catatan tanpa sumber apa pun.\n")
     stderr = failure_with_admonitions(site)
     assert "docs/index.md:5: an editor's note cites no source" in stderr  # Where the note starts.

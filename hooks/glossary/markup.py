@@ -500,6 +500,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         if not self.page.labels:
             return
         by_id = {element.get("id"): element for element in root.iter() if element.get("id")}
+        parents = {id(child): parent for parent in root.iter() for child in parent}
         spots: dict[str, dict[str, str]] = {}  # One label per kind and day at a spot: the first change's.
         for anchor, text, href in self.page.labels:
             spots.setdefault(anchor, {}).setdefault(text, href)
@@ -513,13 +514,16 @@ class GlossaryTreeprocessor(Treeprocessor):
                 _insert_after_title(root, _wrapped(label))
             elif anchor in by_id:
                 spot = by_id[anchor]
-                if spot.tag in ("p", "li", "dd", "blockquote", "figcaption") or spot.tag.startswith("h"):
-                    label.tail = spot[-1].tail if len(spot) else None
+                if spot.tag in ("p", "li", "dd", "figcaption"):  # At the end of the text it corrects.
                     if len(spot):
-                        spot[-1].tail = " "
+                        label.tail, spot[-1].tail = spot[-1].tail, (spot[-1].tail or "") + " "
                     else:
                         spot.text = (spot.text or "") + " "
                     spot.append(label)
+                elif spot.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):  # Under a section's heading.
+                    parent = parents.get(id(spot))
+                    if parent is not None:
+                        parent.insert(list(parent).index(spot) + 1, _wrapped(label))
                 else:
                     spot.insert(0, _wrapped(label))
             else:

@@ -275,3 +275,34 @@ def test_halaman_as_a_string_is_refused_not_read_letter_by_letter(tmp_path):
     edition = Edition.open(docs, EditionOptions(), set())
     assert [(p.path, p.line) for p in edition.problems] == [("ralat/perubahan.yml", 7)]
     assert "must be a list" in edition.problems[0].message
+
+
+# --- The corrections log: stable identity, validations at file and line (issue 19) --------------
+
+def parse_log(text: str):
+    from glossary.corrections import parse_changes
+    return parse_changes(text, "ralat/perubahan.yml", lambda name: name in {"kemhan", "vladimir-putin",
+                                                                             "artikel/halaman-1.md"})
+
+
+def test_editing_the_log_above_an_entry_changes_no_id_and_no_anchor(edition):
+    before = {change.id: change.anchor for change in parse_log(LOG)}
+    edited = "# Catatan baru di atas.\n\n" + LOG.replace("  waktu: \"14:30\"\n", "  waktu: \"14:30\"\n  # komentar\n")
+    after = {change.id: change.anchor for change in parse_log(edited)}
+    assert before == after == {"ralat-putin": "ralat-putin", "pembaruan-kemhan": "pembaruan-kemhan"}
+
+
+@pytest.mark.parametrize("change, line, says", [
+    (LOG.replace("- id: ralat-putin\n  tanggal", "- tanggal"), 1, "without 'id'"),
+    (LOG.replace("id: pembaruan-kemhan", "id: ralat-putin"), 10, "already used at line 1"),
+    (LOG.replace('judul: "Ralat: tanggal pertemuan"', "judul: " + "x" * 101), 5, "at most 100"),
+    (LOG.replace("  sebelum: Bertemu pada 12 September.[@vladimir-putin/s1]\n", ""), 1, "'sebelum'"),
+    (LOG.replace("jenis: ralat", "jenis: koreksi"), 4, "'jenis' must be one of"),
+    (LOG.replace('waktu: "14:30"', 'waktu: "25:00"'), 3, "HH:MM"),
+    (LOG.replace("id: ralat-putin", "id: Ralat Putin"), 1, "lower-case"),
+])
+def test_a_bad_change_is_an_error_at_its_line(change, line, says):
+    from glossary.errors import EntryError
+    with pytest.raises(EntryError) as raised:
+        parse_log(change)
+    assert raised.value.line == line and says in raised.value.message, raised.value

@@ -110,3 +110,14 @@ def test_entries_due_for_review_are_listed_without_failing_the_build(small_site)
     assert "Glossary notes:" in result.stderr
     assert "docs/glosarium/tokoh/putin.md: last reviewed 2024-01-01" in result.stderr
     assert "tokoh/kim.md" not in result.stderr
+
+
+@pytest.mark.slow
+def test_a_duplicate_change_id_fails_the_strict_build_at_its_line(site):
+    change = ('- id: ralat-satu\n  tanggal: "2026-11-26"\n  jenis: pembaruan\n  judul: Pembaruan\n'
+              "  sesudah: Baru.\n  teks: Ditambah.\n  halaman: [index.md]\n")
+    site.write("ralat/perubahan.yml", change + change)
+    result = site.build()
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "docs/ralat/perubahan.yml:8: change id 'ralat-satu' is already used at line 1" in result.stderr, \
+        result.stderr[-2000:]

@@ -27,8 +27,10 @@ from .errors import EXCERPT_LIMIT, EntryError, excerpt
 
 try:
     from yaml._yaml import CParser as _Parser  # libyaml: several times faster than pure Python.
+    from yaml import CSafeLoader as _HostLoader  # What MkDocs loads front matter with.
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Parser
+    from yaml import SafeLoader as _HostLoader
 
 MAX_SIZE = 256 * 1024
 MAX_DEPTH = 32
@@ -111,7 +113,7 @@ def host_front_matter_problem(text: str) -> tuple[int, str] | None:
     if len(front) > MAX_SIZE:
         return 2, f"YAML longer than {MAX_SIZE // 1024} KiB; data files must be small"
     try:
-        data = yaml.load(front, Loader=yaml.SafeLoader)
+        data = yaml.load(front, Loader=_HostLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.context_mark or error.problem_mark
         return (mark.line + 2 if mark else 2), f"MkDocs cannot load this front matter: {_problem(error)}"

@@ -83,3 +83,50 @@ def test_each_type_has_its_own_underline_style_carried_with_its_colours():
     assert set(styles) <= {"solid", "dashed", "dotted", "double", "wavy"}
     for entity_type in ENTITY_TYPES:
         assert f"--glossary-underline:{entity_type.underline}" in entity_type.style.split(";")
+
+
+# ---- Search (issue 20, point 4): what Material's index reads ---------------------------------
+
+def _search_docs(built_site) -> list[dict]:
+    import json
+
+    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def _page_text(docs: list[dict], page: str) -> str:
+    """Every section of one page in the index, titles and text."""
+    return " ".join(f"{doc['title']} {doc['text']}" for doc in docs
+                    if doc["location"] == page or doc["location"].startswith(page + "#"))
+
+
+@pytest.mark.slow
+def test_an_entitys_facts_reach_the_index_with_their_labels_apart(built_site):
+    docs = _search_docs(built_site)
+    entry = next(doc["text"] for doc in docs if doc["location"] == "glosarium/tokoh/vladimir-putin/")
+    assert "Jenis Tokoh Peran (1 Feb 2024) Presiden Rusia Juga disebut Putin," in entry, entry[:400]
+    assert "Wikidata Q7747 Ditinjau 26 November 2026" in entry, entry[:400]
+    # No entry glues a label to its value or a value to the next label, whatever its type.
+    entries = [doc for doc in docs if re.fullmatch(r"glosarium/(tokoh|lembaga|tempat)/[^/#]+/", doc["location"])]
+    assert len(entries) >= 30
+    for doc in entries:
+        assert re.search(r"Jenis (Tokoh|Lembaga|Tempat) ", doc["text"]), doc["location"]
+        assert not re.search(r"Jenis(Tokoh|Lembaga|Tempat)|(Tokoh|Lembaga|Tempat)(Peran|Juga|Wikidata|Ditinjau)"
+                             r"|\d{4}(Juga|Wikidata|Ditinjau)|Ditinjau\d", doc["text"]), doc["location"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", ["linimasa/", "ralat/"])
+def test_the_generated_pages_are_searchable(built_site, page):
+    text = _page_text(_search_docs(built_site), page)
+    assert "Malligyong" in text and "Kursk" in text, page
+
+
+@pytest.mark.slow
+def test_the_page_glossary_stays_out_of_the_index(built_site):
+    docs = _search_docs(built_site)
+    assert not [doc["location"] for doc in docs if "Glosarium halaman ini" in doc["title"] + doc["text"]]
+    assert not [doc["location"] for doc in docs if doc["location"].endswith("#glosarium-halaman-ini")]
+    # Nor its small print ("5 sumber · ditinjau 26 Nov 2026"), nor the highlighting switches.
+    article = _page_text(docs, "artikel/halaman-1/")
+    assert article and not re.search(r"\d+ sumber · ditinjau", article)
+    assert "Sorotan:" not in article

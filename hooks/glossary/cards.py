@@ -91,10 +91,14 @@ def entity_header(entity: Entity, role_date: str = "") -> etree.Element:
     if entity.reviewed:
         rows.append(("Ditinjau", _element("time", format_iso_date(entity.reviewed), datetime=entity.reviewed)))
     for label, value in rows:
-        _child(facts, "dt", label)
+        # A space after each term and each value: the grid does not show it, but text extraction
+        # (Material's search index, a reader's copy) reads "Jenis Tokoh Peran …", not "JenisTokohPeran".
+        term = _child(facts, "dt", label)
+        term.tail = " "
         cell = _child(facts, "dd", value if isinstance(value, str) else None)
         if not isinstance(value, str):
             cell.append(value)
+        cell.tail = " "
     return header
 
 

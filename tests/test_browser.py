@@ -637,7 +637,8 @@ def serious_axe_violations(page) -> list[str]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", [ARTICLE, ENTITY_PAGE, REGISTER], ids=["article", "entity", "register"])
+@pytest.mark.parametrize("path", [ARTICLE, "artikel/halaman-2/", ENTITY_PAGE, REGISTER, "linimasa/", "ralat/"],
+                         ids=["article", "article-corrected", "entity", "register", "timeline", "corrections"])
 def test_axe_finds_no_serious_or_critical_violations(visit, path, scheme):
     page = visit(viewport={"width": 1280, "height": 900}, color_scheme=scheme).open(path)
     expected = "slate" if scheme == "dark" else "default"
@@ -709,6 +710,162 @@ def test_timeline_and_quotes_render_at_phone_width_without_horizontal_scrolling(
         right = events.nth(index).evaluate("el => el.getBoundingClientRect().right")
         assert right <= PHONE["width"], (path, index, right)
     assert serious_axe_violations(page) == []
+
+
+
+# ---- One chronology (issue 20, point 7) -------------------------------------------------------
+
+TIMELINE = "linimasa/"
+TIMELINE_ROWS = ".timeline__list > li"
+PUBLISHED = "2024-02-01"
+
+
+def _date_key(iso: str) -> tuple[int, ...]:
+    """"2023-10" -> (2023, 10, 0): a month or a year without a day comes before its days."""
+    parts = [int(part) for part in iso.split("-")]
+    return tuple(parts + [0] * (3 - len(parts)))
+
+
+def test_the_timeline_is_one_date_order_with_the_publication_in_its_place(visit):
+    page = visit(viewport={"width": 1280, "height": 900}).open(TIMELINE)
+    rows = page.locator(TIMELINE_ROWS).evaluate_all(
+        "rows => rows.map(li => ({id: li.id, category: li.dataset.kategori || null,"
+        " when: li.querySelector(':scope > time').getAttribute('datetime')}))")
+    assert len(rows) >= 10
+    keys = [_date_key(row["when"]) for row in rows]
+    assert keys == sorted(keys), [row["when"] for row in rows]
+    # One list per year, no other grouping: every year's heading is in the page's contents.
+    years = page.locator("section.timeline > h2").all_inner_texts()
+    assert years == sorted(set(years)) and len(years) == page.locator("ol.timeline__list").count()
+    # The publication is marked once, between the last event before it and the first after it.
+    marks = [index for index, row in enumerate(rows) if row["id"] == "artikel-terbit"]
+    assert len(marks) == 1
+    mark = marks[0]
+    assert rows[mark]["when"] == PUBLISHED and rows[mark]["category"] is None
+    assert 0 < mark < len(rows) - 1
+    assert all(key < _date_key(PUBLISHED) for key in keys[:mark]), rows[:mark]
+    assert all(key > _date_key(PUBLISHED) for key in keys[mark + 1:]), rows[mark + 1:]
+    expect(page.locator("#artikel-terbit")).to_contain_text("Artikel terbit")
+    # Every event carries its category as a label, in words, matching its data-kategori.
+    for row_index, row in enumerate(rows):
+        if row["category"]:
+            label = page.locator(TIMELINE_ROWS).nth(row_index).locator(".timeline__category")
+            expect(label).to_have_class(re.compile(rf"\btimeline__category--{row['category']}\b"))
+            assert label.inner_text().strip()
+    # Choe Son Hui's arrival (14 January) and her talks (16 January) are in one list, in order.
+    january = page.locator("#tahun-2024 + ol.timeline__list > li").evaluate_all(
+        "rows => rows.map(li => li.querySelector(':scope > time').getAttribute('datetime'))")
+    assert "2024-01-14" in january and "2024-01-16" in january
+
+
+def test_the_category_labels_differ_by_more_than_colour(visit):
+    page = visit(viewport={"width": 1280, "height": 900}).open(TIMELINE)
+    cues = page.locator(".timeline-filter .timeline__category").evaluate_all(
+        "labels => labels.map(el => [getComputedStyle(el, '::before').content, getComputedStyle(el).borderTopStyle])")
+    assert len(cues) == 3
+    assert len({glyph for glyph, _ in cues}) == 3 and len({style for _, style in cues}) == 3, cues
+
+
+def test_unchecking_a_category_hides_exactly_its_events(visit):
+    page = visit(viewport={"width": 1280, "height": 900}).open(TIMELINE)
+    rows = page.locator(TIMELINE_ROWS)
+    categories = rows.evaluate_all("rows => rows.map(li => li.dataset.kategori || null)")
+    assert categories.count("konteks") >= 2 and categories.count("artikel") >= 2
+
+    def shown() -> list[bool]:
+        return rows.evaluate_all("rows => rows.map(li => li.getClientRects().length > 0)")
+
+    assert all(shown())
+    filter_bar = page.locator("fieldset.timeline-filter")
+    expect(filter_bar).to_be_visible()
+    box = filter_bar.get_by_label("Konteks sebelum artikel")
+    expect(box).to_have_id("saring-konteks")
+    box.uncheck()
+    assert shown() == [category != "konteks" for category in categories]
+    expect(page.locator("#artikel-terbit")).to_be_visible()
+    box.check()
+    assert all(shown())
+    # Two categories off at once: only the third's events and the publication stay.
+    filter_bar.get_by_label("Disebut dalam artikel").uncheck()
+    filter_bar.get_by_label("Sesudah artikel").uncheck()
+    assert shown() == [category in ("konteks", None) for category in categories]
+
+
+# ---- Citations: back-links and tap targets (issue 20, point 6) --------------------------------
+
+def _fragment(link) -> str:
+    return "#" + urlsplit(link.get_attribute("href")).fragment
+
+
+def _in_view_below_header(page, selector: str) -> bool:
+    return page.locator(selector).evaluate(
+        """el => { const r = el.getBoundingClientRect();
+                   const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+                   return r.top >= header - 1 && r.bottom <= window.innerHeight; }""")
+
+
+def test_a_sources_back_link_scrolls_to_its_marker(visit, base_url):
+    page = visit(viewport={"width": 1280, "height": 900}).open(TIMELINE)
+    items = page.locator(".glossary-sources li[id^='sumber-']")
+    assert items.count() >= 10
+    # A source cited once: its "↑" is the link.
+    single = page.locator("li#sumber-1 .glossary-backrefs a")
+    expect(single).to_have_count(1)
+    expect(single).to_have_text("↑")
+    target = _fragment(single)  # Material's instant navigation makes the hrefs absolute
+    assert re.fullmatch(r"#rujukan-1-\d+", target)
+    single.click()
+    expect(page).to_have_url(base_url + TIMELINE + target)
+    marker = page.locator(target)
+    expect(marker).to_have_count(1)
+    assert marker.evaluate("a => a.closest('sup.glossary-ref') !== null")
+    assert _fragment(marker) == "#sumber-1"
+    assert _in_view_below_header(page, target)
+    # A source cited twice: "↑ a b", a link each, each to its own marker.
+    twice = page.locator(".glossary-sources li").filter(has=page.locator(".glossary-backrefs a:nth-of-type(2)")).first
+    backrefs = twice.locator(".glossary-backrefs")
+    assert " ".join(backrefs.inner_text().split()) == "↑ a b"
+    links = backrefs.locator("a")
+    expect(links).to_have_count(2)
+    source_id = twice.get_attribute("id")
+    number = source_id.removeprefix("sumber-")
+    hrefs = [_fragment(links.nth(i)) for i in range(2)]
+    assert hrefs == [f"#rujukan-{number}-1", f"#rujukan-{number}-2"]
+    page.mouse.wheel(0, 100000)  # from the end of the page, so that the click has to scroll
+    links.nth(1).click()
+    expect(page).to_have_url(base_url + TIMELINE + hrefs[1])
+    assert _in_view_below_header(page, hrefs[1])
+    assert _fragment(page.locator(hrefs[1])) == f"#{source_id}"
+    # And the marker leads back to the source.
+    page.locator(hrefs[1]).click()
+    expect(page).to_have_url(base_url + TIMELINE + f"#{source_id}")
+    assert _in_view_below_header(page, f"#{source_id}")
+
+
+@pytest.mark.parametrize("path", [f"artikel/halaman-{n}/" for n in range(1, 5)] + [ENTITY_PAGE, TIMELINE])
+def test_on_a_phone_every_citation_marker_is_a_24px_target(visit, path):
+    page = visit(viewport=PHONE, has_touch=True, is_mobile=True).open(path)
+    groups = page.locator("sup.glossary-ref").evaluate_all(
+        """sups => sups.map(sup => [...sup.querySelectorAll('a')].map(a => {
+             const r = a.getBoundingClientRect();
+             return {text: a.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+                     width: r.width, height: r.height}; }))""")
+    assert groups, path
+    if path == "artikel/halaman-2/":  # a grouped marker, "[3, 4]"
+        assert any(len(group) > 1 for group in groups)
+    for group in groups:
+        for link in group:
+            assert link["width"] >= 24 and link["height"] >= 24, (path, link)
+        for before, after in zip(group, group[1:]):  # neighbours never overlap, and stay on one line
+            assert after["left"] >= before["right"] - 0.5 and abs(after["top"] - before["top"]) < 1, (path, before, after)
+    # The targets do not push the lines apart: each takes no more of its line's height than the
+    # paragraph's line height (the margin box is what a line makes room for).
+    room = page.locator("sup.glossary-ref a").evaluate_all(
+        """links => links.map(a => { const s = getComputedStyle(a);
+             const p = getComputedStyle(a.closest('p, li'));
+             return [a.getBoundingClientRect().height + parseFloat(s.marginTop) + parseFloat(s.marginBottom),
+                     parseFloat(p.lineHeight)]; })""")
+    assert all(taken <= line for taken, line in room), room
 
 
 # ---- Hostile entries (issue: hardening) -----------------------------------------------------

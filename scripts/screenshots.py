@@ -4,7 +4,8 @@
 
 Builds the site into a temporary folder, serves it on 127.0.0.1 and photographs it with
 Debian's Chromium: an article page with a card open, in the light and the dark scheme, and the
-same page on a phone with a card opened by a tap. OUT_DIR defaults to screenshots/.
+same page on a phone with a card opened by a tap, and the timeline round the article's
+publication. OUT_DIR defaults to screenshots/.
 tests/test_browser.py runs `take_screenshots` too (into a temporary folder).
 """
 
@@ -27,6 +28,8 @@ MENTION = 'a.glossary-mention[data-entity="kazbek-taysaev"]'
 POPUP = "#glossary-popup"
 DESKTOP = {"width": 1280, "height": 960}
 PHONE = {"width": 360, "height": 740}
+TIMELINE = "linimasa/"
+PUBLICATION = "#artikel-terbit"
 
 
 def _bring_into_view(page, selector: str, top: int) -> None:
@@ -57,6 +60,17 @@ def take_screenshots(browser, base_url: str, out_dir: Path) -> list[Path]:
     page.tap(MENTION)
     page.locator(POPUP).wait_for(state="visible")
     path = out_dir / "artikel-ponsel.png"
+    page.screenshot(path=str(path))
+    written.append(path)
+    context.close()
+
+    # The timeline: one date order, category labels, the publication marked in its place.
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + TIMELINE)
+    _bring_into_view(page, PUBLICATION, 420)
+    page.wait_for_timeout(500)  # the header's title has finished turning into the page's
+    path = out_dir / "linimasa.png"
     page.screenshot(path=str(path))
     written.append(path)
     context.close()

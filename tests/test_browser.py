@@ -681,7 +681,7 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", header[16:24])
 
 
-def test_screenshot_script_photographs_light_dark_and_phone(browser, base_url, tmp_path):
+def test_screenshot_script_photographs_light_dark_phone_and_timeline(browser, base_url, tmp_path):
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
         from screenshots import take_screenshots
@@ -693,6 +693,7 @@ def test_screenshot_script_photographs_light_dark_and_phone(browser, base_url, t
         "artikel-kartu-terang.png": (1280, 960),
         "artikel-kartu-gelap.png": (1280, 960),
         "artikel-ponsel.png": (720, 1480),
+        "linimasa.png": (1280, 960),
     }
 
 

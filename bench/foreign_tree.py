@@ -176,15 +176,20 @@ def prepare(tree: Path, work: Path, entity_count: int, *, installed: set[str] | 
     names = frequent_names(docs, entity_count)
     kinds = ("person", "institution", "place")
     folders = {"person": "tokoh", "institution": "lembaga", "place": "tempat"}
+    quoted = site_name.replace("\\", "\\\\").replace('"', '\\"')
+    (docs / "sumber").mkdir(exist_ok=True)  # The one bibliography every entry cites.
+    (docs / "sumber" / "penerbit.yml").write_text(
+        f"- id: docs\n  nama: \"{quoted}\"\n  jenis: resmi\n  negara: US\n  bahasa: en\n", encoding="utf-8")
+    (docs / "sumber" / "pustaka.yml").write_text(
+        f"- id: docs\n  judul: \"{quoted}\"\n  penerbit: docs\n  tanggal: \"2026-01-01\"\n"
+        "  url: https://example.org/docs/\n  bahasa: en\n", encoding="utf-8")
     for index, name in enumerate(names):
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         folder = docs / ENTITY_DIR / folders[kinds[index % 3]]
         folder.mkdir(parents=True, exist_ok=True)
-        quoted = site_name.replace("\\", "\\\\").replace('"', '\\"')
         (folder / f"{slug}.md").write_text(
             f"---\ntitle: \"{name}\"\ntype: {kinds[index % 3]}\nsummary: \"{name}, as the docs of {quoted} name it.\"\n"
-            f"reviewed: \"2026-01-01\"\nsources:\n  - id: docs\n    title: \"{quoted}\"\n"
-            f"    publisher: \"{quoted}\"\n    date: \"2026-01-01\"\n    url: https://example.org/docs/\n"
+            f"reviewed: \"2026-01-01\"\nsources: [docs]\n"
             f"---\n\nNamed in the documentation of {quoted}.[@docs]\n", encoding="utf-8")
     return Project(work, config, docs, len(names), dropped)
 

@@ -756,9 +756,11 @@ def load_glossary(project: Project) -> list:
     extra = config.get("extra") or {}
     options = extra.get("glossary") if isinstance(extra.get("glossary"), dict) else {}
     folder = project.docs / str(options.get("dir") or "glosarium")
+    from glossary.bibliography import load_bibliography
     from glossary.entries import load_entries
 
-    entities, errors = load_entries(folder, project.docs)
+    bibliography = load_bibliography(project.docs)  # The sources that entries list by id.
+    entities, errors = load_entries(folder, project.docs, bibliography.sources)
     for error in errors:
         print(f"warning: {error}", file=sys.stderr)
     return list(entities)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import markdown
 
+from glossary.bibliography import Bibliography
 from glossary.entries import Entity
 from glossary.catalog import build_glossary
 from glossary.extension import GlossaryExtension
 from glossary.markup import PageReport
 from glossary.matcher import Matcher
+from glossary.sources import Source
 from glossary.types import TYPES_BY_ID
 
 
@@ -30,11 +33,42 @@ def found(matcher: Matcher, text: str) -> list[tuple[str, str]]:
     return [(text[m.start:m.end], m.entity_id) for m in matcher.finditer(text)]
 
 
+def bibliography_of(*sources: Source) -> Bibliography:
+    """A bibliography of `sources`, as if loaded from `sumber/`."""
+    return Bibliography(sources={source.id: source for source in sources},
+                        source_lines={source.id: index * 7 + 1 for index, source in enumerate(sources)})
+
+
+#: Publishers for small bibliographies (`sumber/penerbit.yml`).
+PUBLISHERS_YML = "".join(
+    f"- id: {pid}\n  nama: {name}\n  jenis: {kind}\n  negara: {country}\n  bahasa: en\n"
+    for pid, name, kind, country in (("kcna", "KCNA", "resmi", "KP"), ("tass", "TASS", "kantor-berita", "RU"),
+                                     ("reuters", "Reuters", "kantor-berita", "GB"),
+                                     ("thestar", "The Star", "media", "MY"), ("blog", "Blog", "blog", "RU")))
+
+
+def source_yml(source_id: str, url: str = "", publisher: str = "tass", title: str = "Judul berita",
+               date: str = "2024-01-01", lang: str = "en", quoting: str | None = None) -> str:
+    """One item of `sumber/pustaka.yml` (six or seven lines)."""
+    return (f"- id: {source_id}\n  judul: \"{title}\"\n  penerbit: {publisher}\n  tanggal: \"{date}\"\n"
+            f"  url: {url or 'https://tass.com/' + source_id}\n  bahasa: {lang}\n"
+            + (f"  mengutip: {quoting}\n" if quoting else ""))
+
+
+def write_bibliography(docs: Path, sources: str, publishers: str = PUBLISHERS_YML) -> None:
+    """`docs/sumber/pustaka.yml` and `penerbit.yml`."""
+    (docs / "sumber").mkdir(parents=True, exist_ok=True)
+    (docs / "sumber" / "pustaka.yml").write_text(sources, encoding="utf-8")
+    (docs / "sumber" / "penerbit.yml").write_text(publishers, encoding="utf-8")
+
+
 class Converter:
     """Markdown -> HTML with the glossary, page by page, as a site build would."""
 
-    def __init__(self, *entities: Entity, mode: str = "first", extensions=("attr_list", "abbr")) -> None:
-        self.ext = GlossaryExtension(glossary=build_glossary(list(entities), "glosarium"), mode=mode)
+    def __init__(self, *entities: Entity, mode: str = "first", extensions=("attr_list", "abbr"),
+                 sources: tuple[Source, ...] = ()) -> None:
+        glossary = build_glossary(list(entities), "glosarium", bibliography=bibliography_of(*sources))
+        self.ext = GlossaryExtension(glossary=glossary, mode=mode)
         # The baseline: the same syntax (e.g. `[x]{.no-gloss}`), but no entity to find.
         self.empty = GlossaryExtension(glossary=build_glossary([], "glosarium"), mode=mode)
         self.extensions = list(extensions)

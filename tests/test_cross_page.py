@@ -17,21 +17,23 @@ from glossary.errors import INFO, WARNING
 from glossary.markup import Mention, PageReport
 from glossary.quotes import Quote
 from glossary.references import Numbering
+from helpers import source_yml, write_bibliography
 
 ENTRY = "---\ntitle: {title}\ntype: {type}\nsummary: {summary}\nreviewed: '2026-11-26'\n{extra}---\n\nIsi.\n"
-SOURCE = ("sources:\n  - id: {id}\n    title: Judul {id}\n    publisher: KCNA\n    date: '2024-01-0{day}'\n"
-          "    url: https://kcna.kp/{id}\n")
+#: The bibliography (sumber/): the entry lists s1 and s2 by id.
+SOURCES = "".join(source_yml(i, url=f"https://kcna.kp/{i}", publisher="kcna", title=f"Judul {i}", date=f"2024-01-0{day}")
+                  for i, day in (("s1", 1), ("s2", 2)))
 ARTICLE = ('title: "Artikel <Uji> & Co"\ndate: "2024-02-01"\npublisher: Liputan6.com\nvia: CNA\n'
            "pages: [halaman-1.md, halaman-2.md]\n")
 EVENTS = """\
 - tanggal: "2023-09-13"
-  teks: Putin bertemu Kim.[@vladimir-putin/s1]
+  teks: Putin bertemu Kim.[@s1]
   entitas: [vladimir-putin]
 - tanggal: "2024-06-19"
-  teks: Putin ke Pyongyang.[@vladimir-putin/s2][@vladimir-putin/s1]
+  teks: Putin ke Pyongyang.[@s2][@s1]
   entitas: [vladimir-putin]
 - tanggal: "2024-01"
-  teks: Disebut artikel.[@vladimir-putin/s2]
+  teks: Disebut artikel.[@s2]
   entitas: [vladimir-putin]
   rujukan: artikel/halaman-1.md#sebut-vladimir-putin-1
 """
@@ -41,8 +43,8 @@ LOG = """\
   waktu: "14:30"
   jenis: ralat
   judul: "Ralat: tanggal pertemuan"
-  sebelum: Bertemu pada 12 September.[@vladimir-putin/s1]
-  sesudah: Bertemu pada 13 September.[@vladimir-putin/s1]
+  sebelum: Bertemu pada 12 September.[@s1]
+  sesudah: Bertemu pada 13 September.[@s1]
   teks: Tanggalnya 13 September.
   halaman: [vladimir-putin#isi, artikel/halaman-1.md]
 - id: pembaruan-kemhan
@@ -65,9 +67,10 @@ def edition(tmp_path) -> Edition:
     docs = tmp_path / "docs"
     write(docs, "glosarium/tokoh/vladimir-putin.md", ENTRY.format(
         title="Vladimir Putin", type="person", summary="Presiden Rusia.",
-        extra=SOURCE.format(id="s1", day=1) + SOURCE.format(id="s2", day=2)[len("sources:\n"):]))
+        extra="sources: [s1, s2]\n"))
     write(docs, "glosarium/lembaga/kemhan.md", ENTRY.format(title="Kemhan", type="institution",
                                                              summary="Kementerian.", extra=""))
+    write_bibliography(docs, SOURCES)
     write(docs, "artikel/artikel.yml", ARTICLE)
     for page in ("artikel/halaman-1.md", "artikel/halaman-2.md", "index.md"):
         write(docs, page, "Teks.\n")
@@ -103,8 +106,8 @@ def read(edition: Edition) -> None:
     add(edition, "artikel/halaman-2.md", 2, mention("vladimir-putin", 1))
     own = Numbering()
     entity = edition.entities["vladimir-putin"]
-    own.cite("vladimir-putin/s1", entity.sources[0])
-    own.list_uncited("vladimir-putin/s2", entity.sources[1])
+    own.cite("s1", entity.sources[0])
+    own.list_uncited("s2", entity.sources[1])
     add(edition, "glosarium/tokoh/vladimir-putin.md", 3, numbering=own)
     add(edition, "glosarium/lembaga/kemhan.md", 4, mention("vladimir-putin", 1))
 
@@ -296,7 +299,7 @@ def test_editing_the_log_above_an_entry_changes_no_id_and_no_anchor(edition):
     (LOG.replace("- id: ralat-putin\n  tanggal", "- tanggal"), 1, "without 'id'"),
     (LOG.replace("id: pembaruan-kemhan", "id: ralat-putin"), 10, "already used at line 1"),
     (LOG.replace('judul: "Ralat: tanggal pertemuan"', "judul: " + "x" * 101), 5, "at most 100"),
-    (LOG.replace("  sebelum: Bertemu pada 12 September.[@vladimir-putin/s1]\n", ""), 1, "'sebelum'"),
+    (LOG.replace("  sebelum: Bertemu pada 12 September.[@s1]\n", ""), 1, "'sebelum'"),
     (LOG.replace("jenis: ralat", "jenis: koreksi"), 4, "'jenis' must be one of"),
     (LOG.replace('waktu: "14:30"', 'waktu: "25:00"'), 3, "HH:MM"),
     (LOG.replace("id: ralat-putin", "id: Ralat Putin"), 1, "lower-case"),

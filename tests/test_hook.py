@@ -6,16 +6,17 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_mkdocs
+from helpers import source_yml, write_bibliography
 
 pytestmark = pytest.mark.slow
 
-SOURCE = ('sources:\n  - id: s1\n    title: "Judul"\n    publisher: TASS\n    date: "2024-01-01"\n'
-          '    url: https://tass.com/x\n')
+SOURCE = "sources: [s1]\n"  # In the bibliography (docs/sumber/pustaka.yml).
 
 
 @pytest.fixture
 def site(small_site):
     small_site.write("index.md", "# Berita\n\nVladimir Putin bertemu Kim Jong Un.\n")
+    write_bibliography(small_site.root / "docs", source_yml("s1", url="https://tass.com/x"))
     small_site.entity("tokoh/vladimir-putin.md", "Vladimir Putin", extra="aliases:\n  - Putin\n" + SOURCE,
                       body="Presiden.[@s1]")
     small_site.entity("tokoh/kim-jong-un.md", "Kim Jong Un")
@@ -83,7 +84,7 @@ def test_a_repeated_bad_glossary_link_is_reported_at_each_line(site):
 
 
 def test_the_timeline_warning_names_the_file_and_line_not_the_folder(site):
-    site.write("linimasa/x.yml", '- tanggal: "2024"\n  teks: "Dikutip.[@vladimir-putin/s1]"\n'
+    site.write("linimasa/x.yml", '- tanggal: "2024"\n  teks: "Dikutip.[@s1]"\n'
                                  '  entitas: [vladimir-putin]\n\n'
                                  '- tanggal: "2025"\n  teks: "Tanpa sumber."\n  entitas: [kim-jong-un]\n')
     stderr = failed(site.build())

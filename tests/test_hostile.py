@@ -16,11 +16,13 @@ import markdown
 import pytest
 
 from conftest import NEWS_ARTICLE as ARTICLE
+from glossary.bibliography import load_bibliography
 from glossary.catalog import build_glossary
 from glossary.entries import EntryError, load_entries, parse_entry
 from glossary.extension import makeExtension
 from glossary.matcher import Matcher
 from glossary.timeline import parse_events
+from helpers import source_yml, write_bibliography
 
 FRONT = "---\ntitle: {title}\ntype: person\nsummary: Ringkasan.\n{extra}---\n\nIsi.\n"
 BOMB = ("a: &a [x, x, x, x, x, x, x, x, x]\n"
@@ -77,12 +79,8 @@ BAD_ENTRIES = {
     "raw NUL byte in summary": (front().replace("Ringkasan.", "a\x00b"), P, 4, "U+0000"),
     "ESC in role": (front(extra='role: "\\e[31mmerah"\n'), P, 5, "control character (U+001B"),
     "DEL in summary": (front().replace("summary: Ringkasan.", 'summary: "a\\x7fb"'), P, 4, "U+007F"),
-    "C1 control in a source title": (front(extra=source(title='"a\\x9bb"')), P, 7, "control character"),
     "file name with spaces": (front(), "glosarium/tokoh/vladimir putin.md", None, "no spaces"),
     "upper-case file name": (front(), "glosarium/tokoh/Putin.md", None, "not a valid entity id"),
-    "javascript: URL in a source": (front(extra=source(url='"javascript:alert(1)"')), P, 10, "http"),
-    "data: URL in a source": (front(extra=source(url='"data:text/html,<script>alert(1)</script>"')), P, 10, "http"),
-    "year 0000 in a source": (front(extra=source().replace("2024-02-01", "0000-01")), P, 9, "no year 0000"),
     "year 0000 in reviewed": (front(extra="reviewed: 0000-01-01\n"), P, 5, "no year 0000"),
 }
 
@@ -97,6 +95,26 @@ def test_hostile_entry_gives_a_clean_located_error_within_a_second(text, path, l
     assert (error.path, error.line) == (path, line) and message in error.message, str(error)
     assert str(error).startswith(f"{path}:{line}: " if line else f"{path}: ")
     assert len(str(error)) < 500 and "\x00" not in str(error)
+
+
+B = "sumber/pustaka.yml"
+#: The bibliography's sources (sumber/pustaka.yml): each hostile field a clean error at its line.
+BAD_SOURCES = {
+    "C1 control in a source title": (source_yml("s1", title="a\\x9bb"), 2, "control character"),
+    "javascript: URL in a source": (source_yml("s1", url='"javascript:alert(1)"'), 5, "http"),
+    "data: URL in a source": (source_yml("s1", url='"data:text/html,<script>alert(1)</script>"'), 5, "http"),
+    "year 0000 in a source": (source_yml("s1", date="0000-01"), 4, "no year 0000"),
+    "alias bomb in the bibliography": (BOMB, 1, "anchors"),
+    "markup as a publisher id": (source_yml("s1", publisher="'<svg onload=alert(1)>'"), 3, "unknown publisher"),
+}
+
+
+@pytest.mark.parametrize("text, line, message", BAD_SOURCES.values(), ids=BAD_SOURCES.keys())
+def test_hostile_source_gives_a_clean_located_error(tmp_path, text, line, message):
+    write_bibliography(tmp_path, text)
+    errors = load_bibliography(tmp_path).errors
+    assert errors and (errors[0].path, errors[0].line) == (B, line) and message in errors[0].message, errors
+    assert len(str(errors[0])) < 500 and "\x00" not in str(errors[0])
 
 
 # --- 2. YAML 1.1 coercion: names stay the text the editor wrote ------------------------------------
@@ -211,12 +229,16 @@ def test_markup_in_a_name_is_refused_at_its_line(fields, line):
     {"title": "'Tuan & Nyonya \"Putin\"'", "aliases": "[Putin]"},
     {"summary": f"'{XSS} <b>tebal</b>'"},
     {"extra": "role: '<script>alert(2)</script>'\n"},
-    {"extra": source(title=f"'{XSS}'", publisher="'<svg onload=alert(1)>'", url='"https://x.org/?q=<script>"'),
-     "body": "Isi [@s1]."},
+    {"extra": "sources: [s1]\n", "body": "Isi [@s1]."},
 ], ids=["title with & and quotes", "summary", "role", "sources"])
 def test_markup_in_any_glossary_field_is_escaped_in_the_page(tmp_path, fields):
     docs = entries(tmp_path, {"tokoh/vladimir-putin.md": entity_text(**fields)})
-    page, _ = convert(docs, "Putin dan Vladimir Putin datang. <u>Putin</u>")
+    # Every source field hostile: its title, its publisher's name, its URL, its language.
+    write_bibliography(docs, source_yml("s1", title=XSS.replace('"', "'"), url='"https://x.org/?q=<script>"',
+                                        publisher="x", lang="en"),
+                       f"- id: x\n  nama: '<svg onload=alert(1)>'\n  jenis: blog\n  negara: RU\n  bahasa: en\n")
+    page, _ = convert(docs, "Putin dan Vladimir Putin datang. <u>Putin</u>[@s1]")
+    assert "glossary-sources" in page
     assert "glossary-mention" in page
     assert not LIVE.search(page), page
 

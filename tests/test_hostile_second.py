@@ -6,11 +6,13 @@ test_browser.py.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from glossary.articles import load_articles
+from glossary.bibliography import load_bibliography
 from glossary.catalog import load_glossary
 from glossary.corrections import parse_changes
 from glossary.dates import parse_date
@@ -18,6 +20,8 @@ from glossary.edition import Edition, EditionOptions
 from glossary.entries import EntryError, parse_entry
 from glossary.plain_text import control_character, mixed_scripts
 from glossary.safe_yaml import host_front_matter_problem
+from glossary.sources import Source
+from helpers import source_yml, write_bibliography
 
 PATH = "glosarium/tokoh/vladimir-putin.md"
 
@@ -93,11 +97,13 @@ def test_an_entry_outside_the_glossary_folder_is_reported(tmp_path):
                                   "\u200f", "\u061c"])
 def test_characters_xml_forbids_and_bidi_controls_are_refused_in_every_field(char):
     assert control_character(f"a{char}b") == char
-    for extra, line in ((f"role: 'Presiden{char}'\n", 5),
-                        (f"sources:\n  - id: s\n    title: 'Judul{char}'\n    publisher: KCNA\n"
-                         "    date: '2024-02-01'\n    url: https://kcna.kp/a\n", 7)):
+    for extra, line in ((f"role: 'Presiden{char}'\n", 5),):
         error = refused(entry(extra))
         assert error.line == line and f"U+{ord(char):04X}" in error.message and char not in error.message, error
+    with tempfile.TemporaryDirectory() as folder:  # A source's title, in the bibliography.
+        write_bibliography(Path(folder), source_yml("s", title=f"Judul{char}"))
+        error = load_bibliography(Path(folder)).errors[0]
+        assert error.line == 2 and f"U+{ord(char):04X}" in error.message and char not in error.message, error
     error = refused(entry(summary=f"'Ringkasan {char}.'"))
     assert error.line == 4 and char not in str(error)
 
@@ -152,28 +158,30 @@ def test_a_long_summary_or_role_is_refused():
 
 # --- 11. Citations and ids in trusted Markdown ---------------------------------------------------
 
+S1 = Source("s1", "Judul", "KCNA", "2024-02-01", "https://kcna.kp/a", lang="en", kind="resmi")
+
+
 def with_source(entity_id: str = "vladimir-putin", title: str = "Vladimir Putin"):
     from glossary.entries import parse_entry as parse
-    return parse(entry("sources:\n  - id: s1\n    title: Judul\n    publisher: KCNA\n    date: '2024-02-01'\n"
-                       "    url: https://kcna.kp/a\n", title=title), f"glosarium/tokoh/{entity_id}.md")
+    return parse(entry("sources: [s1]\n", title=title), f"glosarium/tokoh/{entity_id}.md", {"s1": S1})
 
 
 def converter(*extensions: str):
     from helpers import KREMLIN, RUSIA, Converter
-    return Converter(with_source(), RUSIA, KREMLIN, extensions=("attr_list", *extensions))
+    return Converter(with_source(), RUSIA, KREMLIN, extensions=("attr_list", *extensions), sources=(S1,))
 
 
 def test_a_citation_inside_a_link_is_numbered_but_no_link_inside_the_link():
     from bs4 import BeautifulSoup
-    html, report = converter().convert("[lihat [@vladimir-putin/s1]](https://x.org) di Rusia.")
+    html, report = converter().convert("[lihat [@s1]](https://x.org) di Rusia.")
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select("a a") == [] and soup.select_one("a[href='https://x.org'] sup").get_text() == "[1]"
-    assert report.cited == ["vladimir-putin/s1"] and soup.select_one("#sumber-1")
+    assert report.cited == ["s1"] and soup.select_one("#sumber-1")
 
 
 def test_a_citation_in_a_raw_attribute_stays_the_editors_text():
-    html, _ = converter().convert('<span title="[@vladimir-putin/s1]">Rusia</span> dan Kremlin.')
-    assert '<span title="[@vladimir-putin/s1]">' in html and "\x02" not in html and "pending" not in html
+    html, _ = converter().convert('<span title="[@s1]">Rusia</span> dan Kremlin.')
+    assert '<span title="[@s1]">' in html and "\x02" not in html and "pending" not in html
 
 
 def test_an_at_link_stays_a_link():
@@ -182,7 +190,7 @@ def test_an_at_link_stays_a_link():
 
 
 @pytest.mark.parametrize("text, line, element_id", [
-    ("Rusia.[@vladimir-putin/s1]\n\nParagraf lain.\n{: #sumber-1 }\n", 4, "sumber-1"),
+    ("Rusia.[@s1]\n\nParagraf lain.\n{: #sumber-1 }\n", 4, "sumber-1"),
     ("Rusia dan Rusia.\n\n[Teks](#x){: #sebut-rusia-2 }\n", 3, "sebut-rusia-2"),
 ])
 def test_an_id_the_glossary_numbers_on_the_page_is_a_problem_at_its_line(text, line, element_id):

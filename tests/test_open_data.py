@@ -25,6 +25,7 @@ from glossary.open_data.annotations import CONTEXT
 from glossary.entry_schema import SCHEMA_FILE, load_schema
 from glossary.open_data.tei import RNG_FILE, TEI_NS
 from glossary.safe_yaml import load_front_matter
+from glossary.sources import Source
 from glossary.types import ENTITY_TYPES
 
 OPEN_DATA = ROOT / "hooks" / "glossary" / "open_data"
@@ -122,10 +123,10 @@ def test_the_entry_schema_for_editors_is_the_same_schema():
 def test_the_schema_names_each_bad_field_by_its_path_in_file_order():
     problems = validate_front_matter({
         "title": "<b>Putin</b>", "type": "robot", "summary": "Ringkasan.", "wikidata": "Q0", "warna": "merah",
-        "sources": [{"id": "a", "title": "T", "publisher": "P", "date": "2024-13-01", "url": "ftp://x"}],
+        "sources": ["tass-1", {"id": "a", "title": "T"}, "Tass 2"],
     })
     paths = [path for path, _message in problems]
-    assert paths == [("title",), ("type",), ("wikidata",), ("warna",), ("sources", 0, "date"), ("sources", 0, "url")]
+    assert paths == [("title",), ("type",), ("wikidata",), ("warna",), ("sources", 1), ("sources", 2)]
     assert "unknown field 'warna'" in problems[3][1]
     assert validate_front_matter({"title": "X"}) == [((), "'type' is a required property"),
                                                      ((), "'summary' is a required property")]
@@ -139,9 +140,10 @@ def test_the_schema_names_each_bad_field_by_its_path_in_file_order():
 
 def small_input():
     putin = parse_entry("---\ntitle: Vladimir Putin\ntype: person\naliases: [Putin]\nsummary: Presiden.\n"
-                        "role: Presiden Rusia\nwikidata: Q7747\nreviewed: \"2026-11-26\"\nsources:\n"
-                        "  - id: tass-2024\n    title: T\n    publisher: TASS\n    date: \"2024-06\"\n"
-                        "    url: https://tass.com/x\n---\nIsi.\n", "glosarium/tokoh/vladimir-putin.md")
+                        "role: Presiden Rusia\nwikidata: Q7747\nreviewed: \"2026-11-26\"\nsources: [tass-2024]\n"
+                        "---\nIsi.\n", "glosarium/tokoh/vladimir-putin.md",
+                        {"tass-2024": Source("tass-2024", "T", "Bangkok Post", "2024-06", "https://tass.com/x", lang="en",
+                                             kind="kantor-berita", quoting="TASS")})
     moskow = entity("moskow", "Moskow", kind="place")
     article = Article("artikel", "Judul Artikel", "2024-02-01", "Liputan6.com", "CNA",
                       "source/liputan6-2024-02-01.txt", ("artikel/halaman-1.md", "artikel/halaman-2.md"))
@@ -177,7 +179,9 @@ def test_small_exports_are_valid_and_say_what_the_pages_say(tmp_path):
     putin = next(record for record in files["entities"]["entities"] if record["id"] == "vladimir-putin")
     assert putin["role"] == {"text": "Presiden Rusia", "date": "2024-02-01"}
     assert putin["wikidata_uri"] == "http://www.wikidata.org/entity/Q7747"
-    assert putin["sources"][0]["date"] == "2024-06"
+    assert putin["sources"] == [{"id": "tass-2024", "title": "T", "lang": "en", "publisher": "Bangkok Post",
+                                 "quoting": "TASS", "kind": "kantor-berita", "date": "2024-06",
+                                 "url": "https://tass.com/x"}]
     items = files["annotations"]["first"]["items"]
     assert [item["target"]["selector"][0]["value"] for item in items] == [
         "sebut-vladimir-putin-1", "sebut-moskow-1", "sebut-vladimir-putin-2"]

@@ -19,6 +19,7 @@ import yaml_env_tag
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_mkdocs
+from glossary.bibliography import load_bibliography
 from glossary.entries import parse_entry
 from metadata_hook import script_json
 from glossary.types import TYPES_BY_ID
@@ -47,7 +48,7 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def entity_of(path: Path):
-    entity = parse_entry(path.read_text(encoding="utf-8"), path.name)
+    entity = parse_entry(path.read_text(encoding="utf-8"), path.name, load_bibliography(ROOT / "docs").sources)
     return entity
 
 

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT
 from glossary.quotes import quoted_words
-from helpers import ALL, Converter
+from helpers import ALL, Converter, source_yml, write_bibliography
 
 
 def test_quote_is_marked_by_an_attribute_and_keeps_its_words():
@@ -115,14 +115,14 @@ def test_entity_page_lists_its_events(built_site):
     assert "2023-07-26" in dates
 
 
-SOURCE = ('sources:\n  - id: s1\n    title: "Judul"\n    publisher: TASS\n    date: "2024-01-01"\n'
-          '    url: https://tass.com/x\n')
-EVENT = '- tanggal: "2024"\n  teks: "x.[@putin/s1]"\n  entitas: [putin]\n  rujukan: index.md#'
+SOURCE = "sources: [s1]\n"  # In the bibliography (docs/sumber/pustaka.yml).
+EVENT = '- tanggal: "2024"\n  teks: "x.[@s1]"\n  entitas: [putin]\n  rujukan: index.md#'
 
 
 def test_event_anchor_must_be_a_mention_or_quote_on_that_page(small_site):
     small_site.write("index.md", "# Berita\n\nPutin berkata.\n")
     small_site.entity("tokoh/putin.md", "Putin", extra=SOURCE, body="Isi.[@s1]")
+    write_bibliography(small_site.root / "docs", source_yml("s1", url="https://tass.com/x"))
     small_site.write("linimasa/peristiwa.yml", EVENT + "sebut-putin-1\n")
     result = small_site.build()
     assert result.returncode == 0, result.stderr

@@ -11,13 +11,16 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from glossary.bibliography import load_bibliography
 from glossary.dates import format_iso_date
 from glossary.entries import parse_entry
 from glossary.references import LATER_DEVELOPMENTS
+from helpers import source_yml, write_bibliography
 
 pytestmark = pytest.mark.slow
 
 ENTITY_FILES = sorted((ROOT / "docs" / "glosarium").glob("*/*.md"))
+BIBLIOGRAPHY = load_bibliography(ROOT / "docs").sources
 ARTICLE_PAGES = [f"artikel/halaman-{n}/index.html" for n in (1, 2, 3, 4)]
 
 
@@ -87,7 +90,7 @@ def test_every_entity_page_has_sources_and_a_review_date(built_site):
     for entity_id, page in entity_pages(built_site).items():
         html = soup(built_site, page)
         entity = parse_entry((ROOT / "docs" / f"{page[:-len('/index.html')]}.md").read_text(encoding="utf-8"),
-                             page[:-len("/index.html")] + ".md")
+                             page[:-len("/index.html")] + ".md", BIBLIOGRAPHY)
         listed = html.select("section.glossary-sources li[id^=sumber-]")
         assert entity.sources, page
         assert all(item.select_one('a[href^="http"]') for item in listed), page
@@ -99,7 +102,8 @@ def test_every_entity_page_has_sources_and_a_review_date(built_site):
 
 
 def test_the_cards_give_the_number_of_sources_and_the_review_date(built_site):
-    entities = {path.stem: parse_entry(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT / "docs")))
+    entities = {path.stem: parse_entry(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT / "docs")),
+                                       BIBLIOGRAPHY)
                 for path in ENTITY_FILES}
     cards = 0
     for page in ARTICLE_PAGES:
@@ -113,8 +117,10 @@ def test_the_cards_give_the_number_of_sources_and_the_review_date(built_site):
 
 # --- Strict build failures, each naming the file and line -----------------------------------------
 
-SOURCE = ('sources:\n  - id: s1\n    title: "Judul berita"\n    publisher: TASS\n    date: "2024-01-01"\n'
-          '    url: https://tass.com/x\n')
+SOURCE = "sources:\n  - s1\n"
+#: The bibliography (docs/sumber/pustaka.yml) of the small sites: s1 of TASS (lines 1-6); s2 and s3 to add.
+PUSTAKA = source_yml("s1", url="https://tass.com/x")
+S2, S3 = source_yml("s2", url="https://tass.com/y"), source_yml("s3", url="https://tass.com/z")
 #: A site that builds: one entity with a source it cites, one article page.
 ENTRY = "---\ntitle: Vladimir Putin\ntype: person\nsummary: Presiden.\nreviewed: \"2026-11-26\"\n{sources}---\n\n{body}\n"
 BODY = "Presiden Rusia.[@s1]\n\n## Perkembangan setelah artikel\n\n- **2024** — Ia terpilih lagi.[@s1]"
@@ -126,8 +132,9 @@ def site(small_site):
     return small_site
 
 
-def write_entry(site, sources: str = SOURCE, body: str = BODY) -> None:
+def write_entry(site, sources: str = SOURCE, body: str = BODY, pustaka: str = PUSTAKA) -> None:
     site.write("glosarium/tokoh/vladimir-putin.md", ENTRY.format(sources=sources, body=body))
+    write_bibliography(site.root / "docs", pustaka)
 
 
 def failure(site) -> str:
@@ -146,8 +153,8 @@ def test_the_small_site_with_a_cited_source_builds(site):
 
 def test_a_later_development_without_a_reference_fails(site):
     write_entry(site, body=BODY + "\n- **2025** — Kabar tanpa sumber apa pun.")
-    # Front matter: lines 1-12; body: line 14 "Presiden", 16 the heading, 18 and 19 the bullets.
-    assert ("docs/glosarium/tokoh/vladimir-putin.md:19: a bullet under 'Perkembangan setelah artikel' "
+    # Front matter: lines 1-8; body: line 10 "Presiden", 12 the heading, 14 and 15 the bullets.
+    assert ("docs/glosarium/tokoh/vladimir-putin.md:15: a bullet under 'Perkembangan setelah artikel' "
             "cites no source") in failure(site)
 
 
@@ -181,25 +188,64 @@ def test_a_timeline_event_without_a_reference_fails(site):
 
 def test_a_reference_to_an_unknown_source_fails(site):
     write_entry(site, body="Presiden Rusia.[@s1]\n\nIa juga berkata.[@nope]")
-    assert ("docs/glosarium/tokoh/vladimir-putin.md:16: reference to an unknown source '[@nope]'"
+    assert ("docs/glosarium/tokoh/vladimir-putin.md:12: reference to an unknown source '[@nope]'"
             in failure(site))
 
 
 @pytest.mark.parametrize("sources, line, message", [
-    (SOURCE.replace("    url: https://tass.com/x\n", ""), 7, "source without 'url'"),
-    (SOURCE.replace('"2024-01-01"', '"2024-13-01"'), 10, "source date"),
-    (SOURCE.replace('"2024-01-01"', '"1 Januari 2024"'), 10, "source date"),
-    (SOURCE.replace("https://tass.com/x", "ftp://tass.com/x"), 11, "must start with http:// or https://"),
-    (SOURCE.replace("https://tass.com/x", "javascript:alert(1)"), 11, "must start with http:// or https://"),
-    (SOURCE + SOURCE.replace("sources:\n", ""), 12, "duplicate source id 's1' (first at line 7)"),
-], ids=["no url", "bad month", "not a date", "ftp url", "javascript url", "duplicate id"])
-def test_a_bad_source_fails_naming_its_line(site, sources, line, message):
+    ("sources:\n  - s1\n  - nope\n", 8, "unknown source 'nope' (sources are defined in sumber/pustaka.yml)"),
+    ("sources:\n  - s1\n  - s1\n", 8, "source 's1' is listed twice (first at line 7)"),
+    ('sources:\n  - id: s1\n    title: "Judul"\n', 7, "a source is defined once, in the bibliography"),
+], ids=["unknown id", "listed twice", "old format"])
+def test_a_bad_source_list_fails_naming_its_line(site, sources, line, message):
     write_entry(site, sources=sources)
     stderr = failure(site)
     assert f"docs/glosarium/tokoh/vladimir-putin.md:{line}: " in stderr and message in stderr, stderr
 
 
-def test_an_unused_source_is_a_warning_that_fails_a_strict_build(site):
-    write_entry(site, sources=SOURCE + SOURCE.replace("sources:\n", "").replace("id: s1", "id: s2"))
+@pytest.mark.parametrize("pustaka, line, message", [
+    (PUSTAKA + source_yml("s4", url="https://tass.com/x"), 11,
+     "source 's4': its URL is defined already, as 's1' at line 1 (one URL, one id: cite [@s1])"),
+    (PUSTAKA.replace("penerbit: tass", "penerbit: voz", 1), 3,
+     "unknown publisher 'voz' (publishers are defined in sumber/penerbit.yml)"),
+    (PUSTAKA + S2 + source_yml("s2", url="https://tass.com/w"), 13, "source id 's2' is defined twice (first at line 7)"),
+    (PUSTAKA.replace("https://tass.com/x", "javascript:alert(1)"), 5, "must start with http:// or https://"),
+    (PUSTAKA.replace('"2024-01-01"', '"2024-13-01"', 1), 4, "source date"),
+], ids=["same URL twice", "unknown publisher", "same id twice", "javascript url", "bad month"])
+def test_a_bad_bibliography_fails_a_strict_build_naming_its_line(site, pustaka, line, message):
+    write_entry(site, pustaka=pustaka)
     stderr = failure(site)
-    assert "WARNING" in stderr and "docs/glosarium/tokoh/vladimir-putin.md:12: source 's2' is never cited" in stderr
+    assert f"docs/sumber/pustaka.yml:{line}: " in stderr and message in stderr, stderr
+
+
+def test_a_source_of_the_bibliography_cited_nowhere_is_a_warning_at_its_line(site):
+    write_entry(site, pustaka=PUSTAKA + S2 + S3)  # s2 and s3 are neither cited nor listed.
+    stderr = failure(site)
+    assert "WARNING" in stderr and "docs/sumber/pustaka.yml:7: source 's2' is never cited" in stderr
+    assert "docs/sumber/pustaka.yml:13: source 's3' is never cited" in stderr
+
+
+def test_a_source_item_names_its_publisher_the_original_and_the_titles_language(site):
+    write_entry(site, body=BODY.replace("[@s1]\n", "[@s1][@s2]\n", 1),
+                pustaka=(PUSTAKA + S2 + S3).replace("https://tass.com/y\n  bahasa: en\n",
+                                        "https://tass.com/y\n  bahasa: ru\n  mengutip: reuters\n").replace(
+                    "  penerbit: tass\n  tanggal: \"2024-01-01\"\n  url: https://tass.com/y",
+                    "  penerbit: thestar\n  tanggal: \"2024-01-01\"\n  url: https://tass.com/y"))
+    site.write("index.md", "# Berita\n\nVladimir Putin berbicara.[@s3]\n")
+    result = site.build()
+    assert result.returncode == 0, result.stderr
+    html = BeautifulSoup(site.html("glosarium/tokoh/vladimir-putin/index.html"), "html.parser")
+    items = html.select("section.glossary-sources li")
+    assert [item.select_one(".glossary-source__publisher").get_text() for item in items] == [
+        "TASS", "The Star (mengutip Reuters)"]
+    assert [item.select_one('a[href^="http"]')["lang"] for item in items] == ["en", "ru"]
+    assert "docs/sumber/pustaka.yml: the bibliography: 3 sources: 3 (100%)" in result.stderr  # INFO
+    assert "docs/glosarium/tokoh/vladimir-putin.md: 2 sources: 2 (100%) primary, wire or established outlets " \
+           "(kantor-berita 2)" in result.stderr
+
+
+def test_an_unused_source_is_a_warning_that_fails_a_strict_build(site):
+    write_entry(site, sources=SOURCE + "  - s2\n", pustaka=PUSTAKA + S2)
+    stderr = failure(site)
+    assert "WARNING" in stderr and ("docs/glosarium/tokoh/vladimir-putin.md:8: source 's2' is never cited on the "
+                                    "entry's page") in stderr

@@ -1,4 +1,5 @@
-"""The glossary as loaded: every valid entity, one matcher, and the errors found on the way.
+"""The glossary as loaded: every valid entity, one matcher, the bibliography its entries cite, and
+the errors found on the way.
 
 This is the name-clash policy's home: an entity whose name another entity already claims is
 reported and left out, so one bad file never takes the others down with it. Loading is done once
@@ -12,6 +13,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .bibliography import FOLDER as BIBLIOGRAPHY_FOLDER
+from .bibliography import PUBLISHERS_FILE, SOURCES_FILE, Bibliography, load_bibliography
 from .entries import Entity, EntryError, load_entries
 from .errors import excerpt
 from .plain_text import mixed_scripts
@@ -29,6 +32,8 @@ class Glossary:
     errors: list[EntryError] = field(default_factory=list)
     #: Suspect input that still loads (a name mixing scripts): reported as warnings.
     warnings: list[EntryError] = field(default_factory=list)
+    #: The edition's sources and publishers (`sumber/`), which entries, pages and events cite.
+    bibliography: Bibliography = field(default_factory=Bibliography)
 
     def __post_init__(self) -> None:
         self.by_path: dict[str, Entity] = {entity.src_path: entity for entity in self.entities.values()}
@@ -42,7 +47,8 @@ class Glossary:
         return self.by_path.get(src_path)
 
 
-def build_glossary(entities: list[Entity], folder: str, errors: list[EntryError] | None = None) -> Glossary:
+def build_glossary(entities: list[Entity], folder: str, errors: list[EntryError] | None = None,
+                   bibliography: Bibliography | None = None) -> Glossary:
     """Index `entities` and compile their names; clashing or duplicate entities are reported and dropped."""
     errors = list(errors or [])
     kept: dict[str, Entity] = {}
@@ -61,7 +67,8 @@ def build_glossary(entities: list[Entity], folder: str, errors: list[EntryError]
             errors.append(error)
             dropped = next(e for e in kept.values() if e.src_path == error.path)
             del kept[dropped.id]
-    return Glossary(kept, matcher, folder.strip("/"), errors, look_alike_names(kept.values()))
+    return Glossary(kept, matcher, folder.strip("/"), errors, look_alike_names(kept.values()),
+                    bibliography if bibliography is not None else Bibliography())
 
 
 def look_alike_names(entities) -> list[EntryError]:
@@ -78,17 +85,20 @@ def look_alike_names(entities) -> list[EntryError]:
 
 
 def load_glossary(entries_dir: Path, docs_dir: Path) -> Glossary:
-    """Read and validate every entity file under `entries_dir` (paths are relative to `docs_dir`)."""
-    entities, errors = load_entries(entries_dir, docs_dir)
+    """Read and validate the bibliography (`docs_dir/sumber/`), then every entity file under
+    `entries_dir` (paths are relative to `docs_dir`)."""
+    bibliography = load_bibliography(docs_dir)
+    entities, errors = load_entries(entries_dir, docs_dir, bibliography.sources)
     folder = entries_dir.resolve().relative_to(docs_dir.resolve()).as_posix()
-    return build_glossary(entities, folder, errors)
+    return build_glossary(entities, folder, [*bibliography.errors, *errors], bibliography)
 
 
 @dataclass(frozen=True)
 class _Loaded:
     glossary: Glossary
-    #: Each folder under the glossary folder, with what it lists: a file added, removed or renamed.
-    listing: tuple[tuple[str, tuple[str, ...]], ...]
+    #: Each folder under the glossary folder, with what it lists (a file added, removed or renamed),
+    #: and the bibliography's files with their stamps (a source added or changed).
+    listing: tuple[tuple[str, tuple], ...]
     #: (modification time, size) of each entity file when it was read.
     stamps: dict[str, tuple[int, int]]
 
@@ -107,7 +117,7 @@ class GlossaryCache:
 
     def get(self, entries_dir: Path, docs_dir: Path, page: Path | None = None) -> Glossary:
         key = (str(entries_dir.resolve()), str(docs_dir.resolve()))
-        listing = _listing(entries_dir)
+        listing = (*_listing(entries_dir), *((str(path), _stamp(path)) for path in _bibliography_files(docs_dir)))
         hit = self._loaded.get(key)
         if hit is not None and hit.listing == listing and (page is None or _stamp(page) == hit.stamps.get(str(page),
                                                                                                           _stamp(page))):
@@ -121,6 +131,10 @@ class GlossaryCache:
 def _listing(folder: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """What each folder lists (names only: no file is opened or stat-ed)."""
     return tuple((str(path), tuple(sorted(names))) for path, _dirs, names in os.walk(folder))
+
+
+def _bibliography_files(docs_dir: Path) -> tuple[Path, ...]:
+    return tuple(docs_dir / BIBLIOGRAPHY_FOLDER / name for name in (PUBLISHERS_FILE, SOURCES_FILE))
 
 
 def _stamp(path: Path) -> tuple[int, int]:

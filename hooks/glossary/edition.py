@@ -13,7 +13,8 @@ the site root once the host says it.
 |                      | `finish_page`          | its mentions, quotes and citations recorded             |
 | every page is read   | `fill`                 | cross-page content rendered into each page's HTML,      |
 |                      |                        | before search reads it (`rendering`)                    |
-|                      | `check`                | never-mentioned entries, unused sources, stale reviews  |
+|                      | `check`                | never-mentioned entries, unused sources, stale reviews, |
+|                      |                        | each entry's share of established sources               |
 | after search         | `place_apart`          | the switches and page glossary, kept out of the index   |
 | the site is written  | `feed`                 | the corrections' Atom feed                              |
 
@@ -33,6 +34,7 @@ import jinja2
 
 from . import rendering
 from .articles import Article, Articles, load_articles
+from .bibliography import Shares
 from .backlinks import Backlinks
 from .catalog import Glossary, load_glossary
 from .corrections import Change, Target, atom_feed, parse_changes
@@ -44,7 +46,7 @@ from .quotes import PlacedQuote
 from .references import Numbering, key_of
 from .register import fill_counts, register_markdown
 from .safe_yaml import host_front_matter_problem, load_front_matter, read_text
-from .sources import REFERENCE, Source, parse_sources
+from .sources import REFERENCE, Source, parse_source_ids
 from .timeline import Event, parse_events
 from .types import TYPES_BY_ID
 from .urls import relative_url
@@ -257,7 +259,7 @@ class Edition:
                                   labels=self.labels_for(src_path))
 
     def page_sources(self, src_path: str, text: str) -> tuple[Source, ...]:
-        """The `sources` an article page lists in its front matter (entries have theirs already)."""
+        """The `sources` (ids) a page lists in its front matter (entries have theirs already)."""
         if self.glossary.entity_at(src_path) is not None or "sources:" not in text:
             return ()
         try:
@@ -265,7 +267,7 @@ class Edition:
             data = front.data if front is not None else None
             if not isinstance(data, dict):
                 return ()
-            sources = parse_sources(data.get("sources"), front.lines.under("sources"), src_path)
+            sources = parse_source_ids(data.get("sources"), front.lines.under("sources"), src_path, self.sources)
             self.page_source_lists[src_path] = sources
             return sources
         except EntryError as error:
@@ -349,6 +351,11 @@ class Edition:
         return self.glossary.entities
 
     @property
+    def sources(self) -> Mapping[str, Source]:
+        """The bibliography: every source of the edition, by id."""
+        return self.glossary.bibliography.sources
+
+    @property
     def corrections_page(self) -> str:
         return self.options.corrections_page
 
@@ -412,27 +419,41 @@ class Edition:
 
     def check(self, today: datetime.date) -> list[Problem]:
         """Warnings (entries never mentioned, unused sources, events' references and anchors) and
-        notes (reviews due: severity INFO)."""
+        notes (severity INFO: each entry's share of primary, wire or established sources; reviews due)."""
         problems: list[Problem] = []
         counts = self.backlinks.counts(entries=True)
         cited = {key for record in self.pages.values() for key in record.report.cited}
         for _path, event in self.located_events:
             cited |= set(event_references(event))
+        listed = {source.id for sources in self.page_source_lists.values() for source in sources}
         for src_path, sources in self.page_source_lists.items():
             record = self.pages.get(src_path)
             page_cited = set(record.report.cited) if record else set()
             for source in sources:
-                if f"/{source.id}" not in page_cited:
+                if source.id not in page_cited:
                     problems.append(Problem(src_path, None, f"source '{source.id}' is never cited", WARNING))
         for entity in self.glossary.entities.values():
             if not counts.get(entity.id):
                 problems.append(Problem(entity.src_path, None, f"entity '{entity.id}' is never mentioned", WARNING))
+            cited_there = self.entry_sources(entity, listed=False)
             for source in entity.sources:
-                if f"{entity.id}/{source.id}" not in cited:
+                listed.add(source.id)
+                if source.id not in cited_there:
                     problems.append(Problem(entity.src_path, entity.field_lines.get(f"sources/{source.id}"),
-                                            f"source '{source.id}' is never cited", WARNING))
+                                            f"source '{source.id}' is never cited on the entry's page", WARNING))
+        bibliography = self.glossary.bibliography
+        for source_id in bibliography.sources.keys() - cited - listed:
+            problems.append(Problem(bibliography.sources_path, bibliography.source_lines.get(source_id),
+                                    f"source '{source_id}' is never cited", WARNING))
         for path, event in self.located_events:
             problems += self._event_problems(path, event)
+        if bibliography.sources:
+            problems.append(Problem(bibliography.sources_path, None, "the bibliography: "
+                                    + Shares.of(bibliography.sources.values()).sentence(), INFO))
+        for entity in sorted(self.glossary.entities.values(), key=lambda e: e.id):
+            behind = [self.sources[i] for i in self.entry_sources(entity) if i in self.sources]
+            if behind:
+                problems.append(Problem(entity.src_path, None, Shares.of(behind).sentence(), INFO))
         limit = datetime.timedelta(days=self.options.review_after_days)
         for entity in sorted(self.glossary.entities.values(), key=lambda e: e.id):
             if entity.reviewed is None:
@@ -442,18 +463,28 @@ class Edition:
                                         f"more than {self.options.review_after_days} days ago", INFO))
         return problems
 
+    def entry_sources(self, entity: Entity, listed: bool = True) -> dict[str, None]:
+        """The ids of the sources on an entry's page: cited in its text or by its events, then (`listed`)
+        those its `sources` lists."""
+        record = self.pages.get(entity.src_path)
+        found = dict.fromkeys(record.report.cited if record is not None else ())
+        for event in self.events:
+            if entity.id in event.entities:
+                found.update(dict.fromkeys(event_references(event)))
+        if listed:
+            found.update(dict.fromkeys(source.id for source in entity.sources))
+        return found
+
     def _event_problems(self, path: str, event: Event) -> list[Problem]:
         problems = []
         references = event_references(event)
         if not references:
             problems.append(Problem(path, event.line, "the event cites no source "
-                                    "(cite one of an entry's sources as [@entity-id/source-id])", WARNING))
+                                    "(cite a source of the bibliography as [@id])", WARNING))
         for reference in references:
-            owner, _, source_id = reference.rpartition("/")
-            entity = self.glossary.entities.get(owner)
-            if entity is None or entity.source(source_id) is None:
+            if reference not in self.sources:
                 problems.append(Problem(path, event.line, f"reference to an unknown source '[@{reference}]' "
-                                        "(events cite an entry's source: [@entity-id/source-id])", WARNING))
+                                        "(sources are defined in sumber/pustaka.yml)", WARNING))
         if event.page and event.anchor:
             record = self.pages.get(event.page)
             anchors = ({m.anchor for m in record.report.mentions} | {q.anchor for q in record.report.quotes}
@@ -487,5 +518,5 @@ class Edition:
 
 
 def event_references(event: Event) -> list[str]:
-    """The sources an event's text cites, as "entity-id/source-id" ("source-id" if unqualified)."""
+    """The ids of the sources an event's text cites."""
     return [key_of(match) for match in REFERENCE.finditer(event.text)]

@@ -1,7 +1,7 @@
 """Entity files: parse and validate glossary entries.
 
 An entry is a Markdown file with YAML front matter (`title`, `type`, `summary`, optional `aliases`,
-`role`, `wikidata`, `case_insensitive`, `reviewed`, `sources`, and the overrides of the longer-name
+`role`, `wikidata`, `case_insensitive`, `reviewed`, `sources` (ids of the bibliography), and the overrides of the longer-name
 rule, `not_in` and `is_in`: see `longer_names`). This module knows nothing of MkDocs:
 it turns text into an `Entity`, or raises `EntryError` naming the file and line. Every field is
 plain text; the checks here keep out what a reader could not see or a matcher could not handle.
@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 from .dates import parse_date
@@ -20,7 +21,7 @@ from .errors import EntryError, excerpt
 from .entry_schema import validate_front_matter
 from .plain_text import describe, invisible_character, plain_field
 from .safe_yaml import Lines, host_front_matter_problem, load_front_matter, read_text, split_front_matter
-from .sources import ID, Source, parse_sources
+from .sources import ID, Source, parse_source_ids
 from .types import ENTITY_TYPES, TYPES_BY_ID
 
 __all__ = ["Entity", "EntryError", "TYPE_LABELS", "entity_id", "load_entries", "normalize_name",
@@ -58,6 +59,7 @@ class Entity:
     case_insensitive: bool = False
     #: The day the entry was last checked against its sources: "YYYY-MM-DD".
     reviewed: str | None = None
+    #: The sources behind the entry, from the bibliography, in the order its `sources` lists them.
     sources: tuple[Source, ...] = ()
     #: Phrases holding one of the names where it does not mean this entity ("bahasa Rusia").
     not_in: tuple[str, ...] = ()
@@ -65,7 +67,7 @@ class Entity:
     is_in: tuple[str, ...] = ()
     #: Line of each name (title and aliases) in the file, for error messages.
     name_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    #: Line of each front-matter field, and of each source as "sources/<id>", for error messages.
+    #: Line of each front-matter field, and of each listed source as "sources/<id>", for error messages.
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -95,7 +97,8 @@ def normalize_name(name: str) -> str:
     return unicodedata.normalize("NFC", " ".join(name.split()))
 
 
-def load_entries(folder: Path, docs_dir: Path) -> tuple[list[Entity], list[EntryError]]:
+def load_entries(folder: Path, docs_dir: Path, bibliography: Mapping[str, Source] | None = None
+                 ) -> tuple[list[Entity], list[EntryError]]:
     """Every entity file under `folder` (but its `index.md`, the register), with the errors found.
 
     A bad file is reported and left out, so one mistake does not hide the others. Paths, in
@@ -110,7 +113,7 @@ def load_entries(folder: Path, docs_dir: Path) -> tuple[list[Entity], list[Entry
         if path == register or any(part.startswith(".") for part in path.relative_to(docs_root).parts):
             continue  # Hidden files (an editor's backup, `.#name.md`) are not pages either.
         try:
-            entities.append(parse_entry(read_text(path, src_path), src_path))
+            entities.append(parse_entry(read_text(path, src_path), src_path, bibliography))
         except EntryError as error:
             errors.append(error)
         except OSError as error:
@@ -118,8 +121,12 @@ def load_entries(folder: Path, docs_dir: Path) -> tuple[list[Entity], list[Entry
     return entities, errors
 
 
-def parse_entry(text: str, src_path: str) -> Entity:
-    """Parse and validate an entity file; raise `EntryError` at the line of the first problem."""
+def parse_entry(text: str, src_path: str, bibliography: Mapping[str, Source] | None = None) -> Entity:
+    """Parse and validate an entity file; raise `EntryError` at the line of the first problem.
+
+    `bibliography`: the edition's sources by id (`bibliography.Bibliography.sources`), which the
+    entry's `sources` name; without it, an entry that lists sources names unknown ones.
+    """
     src_path = src_path.replace("\\", "/")
     ident = entity_id(src_path)
     if not ID.fullmatch(ident):
@@ -131,14 +138,15 @@ def parse_entry(text: str, src_path: str) -> Entity:
         raise EntryError(src_path, *(problem or (1, "no YAML front matter (the file must start with '---')")))
     if not isinstance(document.data, dict):
         raise EntryError(src_path, 1, "front matter must be a mapping of fields")
-    entity = _validate(document.data, document.lines, ident, src_path)
+    entity = _validate(document.data, document.lines, ident, src_path, bibliography or {})
     problem = host_front_matter_problem(text)  # What MkDocs cannot load, it would publish as the page.
     if problem is not None:
         raise EntryError(src_path, *problem)
     return entity
 
 
-def _validate(data: dict[str, Any], lines: Lines, ident: str, src_path: str) -> Entity:
+def _validate(data: dict[str, Any], lines: Lines, ident: str, src_path: str,
+              bibliography: Mapping[str, Source]) -> Entity:
     def fail(key: Any, message: str) -> EntryError:
         return EntryError(src_path, lines(key), message)
 
@@ -192,9 +200,9 @@ def _validate(data: dict[str, Any], lines: Lines, ident: str, src_path: str) -> 
     phrases = {key: _phrases(data.get(key), key, lines, src_path, name_lines, case_insensitive)
                for key in _PHRASE_FIELDS}
 
-    sources = parse_sources(data.get("sources"), lines.under("sources"), src_path)
+    sources = parse_source_ids(data.get("sources"), lines.under("sources"), src_path, bibliography)
     field_lines = {key: lines(key) for key in data}
-    field_lines.update({f"sources/{source.id}": lines("sources", index, "id")
+    field_lines.update({f"sources/{source.id}": lines("sources", index)
                         for index, source in enumerate(sources)})
 
     # The schema that describes an entry for editors' tools and the export (open_data) checks it too:

@@ -31,7 +31,7 @@ from .entries import Entity
 from .markup import (MODES, ConversionStart, GlossaryTreeprocessor, PageContext, PageGlossary, PageReport,
                      ReferencePattern, SkipSpan, TreeDone)
 from .safe_yaml import Lines
-from .sources import Source, parse_sources
+from .sources import Source, parse_source_ids
 
 log = logging.getLogger("glossary")
 
@@ -155,7 +155,7 @@ class GlossaryExtension(Extension):
 
     def _meta_sources(self, meta: dict, src_path: str) -> tuple[Source, ...]:
         try:
-            return parse_sources(meta.get("sources") or [], Lines({}), src_path)
+            return parse_source_ids(meta.get("sources") or [], Lines({}), src_path, self.glossary.bibliography.sources)
         except ValueError as error:  # Already reported, with its line, by a full MkDocs build.
             log.warning(str(error))
             return ()

@@ -169,7 +169,7 @@ def convert_pages(docs_dir: Path, entries_dir: Path, src_paths: list[str], exten
     from .catalog import load_glossary
     from .extension import GlossaryExtension
     from .safe_yaml import load_front_matter
-    from .sources import parse_sources
+    from .sources import parse_source_ids
 
     glossary = load_glossary(entries_dir, docs_dir)
     if glossary.errors:
@@ -181,7 +181,8 @@ def convert_pages(docs_dir: Path, entries_dir: Path, src_paths: list[str], exten
         document, body = load_front_matter(text, src_path)
         data = document.data if document is not None and isinstance(document.data, dict) else {}
         try:
-            sources = parse_sources(data.get("sources"), document.lines.under("sources"), src_path) \
+            sources = parse_source_ids(data.get("sources"), document.lines.under("sources"), src_path,
+                                       glossary.bibliography.sources) \
                 if document is not None else ()
         except ValueError:
             sources = ()

@@ -80,7 +80,7 @@ class Mention:
 class PageReport:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    #: The page's sources as numbered and cited ("entity-id/source-id", "/source-id" for its own).
+    #: The page's sources as numbered and cited, by source id.
     numbering: references.Numbering = field(default_factory=references.Numbering)
     #: Bad input on the page, at its file line.
     problems: list[Problem] = field(default_factory=list)
@@ -111,7 +111,7 @@ class PageContext:
     src_path: str
     #: The entity whose own page this is (never annotated there), if any.
     own_entity: Entity | None = None
-    #: The page's own sources (an article's front matter), cited as `[@id]`.
+    #: The sources a page lists in its front matter (`sources`: ids), shown even if not cited.
     sources: tuple[Source, ...] = ()
     #: Dated labels of the corrections that apply here: (anchor or "" for the page, text, href).
     labels: tuple[tuple[str, str, str], ...] = ()
@@ -131,7 +131,7 @@ class SkipSpan(InlineProcessor):
 
 
 class ReferencePattern(InlineProcessor):
-    """`[@id]` or `[@entity-id/id]`: a reference to a source, numbered by the tree processor."""
+    """`[@id]`: a reference to a source of the bibliography, numbered by the tree processor."""
 
     def __init__(self, md: Markdown) -> None:
         super().__init__(references.REFERENCE_PATTERN, md)
@@ -249,7 +249,8 @@ class GlossaryTreeprocessor(Treeprocessor):
         self.raw_open: list[str] = []  # Skip tags an editor opened in raw inline HTML.
         report = page.report
 
-        report.numbering = references.resolve(root, page.sources, page.own_entity, self.glossary.entities,
+        listed = page.own_entity.sources if page.own_entity is not None else page.sources
+        report.numbering = references.resolve(root, listed, self.glossary.bibliography.sources,
                                               problem=self._problem, note_class=self.note_class)
         if "abbr" in self.md.treeprocessors:  # An <abbr> never cuts a longer name (forms.py).
             forms.release_abbrs(root, lambda text: self.glossary.matcher.scan(text)[0], self._may_annotate)

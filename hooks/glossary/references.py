@@ -1,10 +1,9 @@
 """References to sources: `[@id]` in the text becomes a numbered link to the page's "Sumber" list.
 
-`[@id]` cites a source of the page itself (an entry's `sources`, or an article page's front
-matter); `[@entity-id/id]` cites a source of another entry. Each page numbers its own sources, in
-the order of first citation (`Numbering`, the one numbering of the edition: the extension's and
-the generated sections' citations share it); an entry's page lists all its sources, the uncited
-ones last. Adjacent markers are one group, "[2, 5]"; each Sumber item links back to every place
+`[@id]` cites a source of the edition's bibliography (`bibliography`), from any page. Each page
+numbers its sources in the order of first citation (`Numbering`, the one numbering of the edition:
+the extension's and the generated sections' citations share it); a page that lists sources (an
+entry's `sources`) lists them all, the uncited ones last. Adjacent markers are one group, "[2, 5]"; each Sumber item links back to every place
 that cites it (↑ a b), as Wikipedia's do.
 
 The rules an edition keeps, checked here with the page's line:
@@ -21,11 +20,10 @@ from dataclasses import dataclass, field
 from markdown.util import AtomicString
 
 from . import ids
-from .entries import Entity
 from .snippets import visible
 from .sources import REFERENCE, Source
 
-#: The inline pattern of a citation, `[@id]` or `[@entity-id/id]` (the one syntax, from `sources`).
+#: The inline pattern of a citation, `[@id]` (the one syntax, from `sources`).
 REFERENCE_PATTERN = REFERENCE.pattern
 LATER_DEVELOPMENTS = "Perkembangan setelah artikel"
 _PLACEHOLDER_CLASS = "glossary-ref-pending"
@@ -34,16 +32,15 @@ _BACKREF_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def key_of(match) -> str:
-    """"entity-id/source-id", or "source-id" for the page's own, from a `REFERENCE` match."""
-    entity = match.group("entity")
-    return f"{entity}/{match.group('source')}" if entity else match.group("source")
+    """The source id a `REFERENCE` match cites."""
+    return match.group("source")
 
 
 @dataclass
 class Numbering:
     """A page's sources, numbered in the order of first citation, and where each is cited."""
 
-    #: "owner/source-id" -> number (owner: the entity id; "" for an article page's own sources).
+    #: Source id -> number.
     numbers: dict[str, int] = field(default_factory=dict)
     #: (number, source, cited) in number order: the "Sumber" list.
     listed: list[tuple[int, Source, bool]] = field(default_factory=list)
@@ -101,27 +98,25 @@ def marker(citations: list[tuple[int, str]], linked: bool = True) -> etree.Eleme
     return element
 
 
-def resolve(root: etree.Element, own_sources: tuple[Source, ...], own_entity: Entity | None,
-            entities: Mapping[str, Entity], problem: Callable[[str, str], None],
-            note_class: str = "catatan") -> Numbering:
+def resolve(root: etree.Element, listed: tuple[Source, ...], known: Mapping[str, Source],
+            problem: Callable[[str, str], None], note_class: str = "catatan") -> Numbering:
     """Number every reference on the page, in document order; return the page's numbering.
 
-    `problem(needle, message)` reports bad input at the line of `needle`. An editor's note is an
-    admonition of `note_class`; other admonitions are the author's own and need no source.
+    `listed`: the sources the page lists (an entry's), shown after those it cites; `known`: the
+    bibliography. `problem(needle, message)` reports bad input at the line of `needle`. An editor's
+    note is an admonition of `note_class`; other admonitions are the author's own and need no source.
     """
-    own = {source.id: source for source in (own_entity.sources if own_entity else own_sources)}
     numbering = Numbering()
     in_links = {id(sup) for link in root.iter("a") for sup in link.iter("sup")}
     for parent in [element for element in root.iter() if any(child.tag == "sup" for child in element)]:
-        _resolve_children(parent, own, own_entity, entities, numbering, in_links, problem)
-    if own_entity is not None:  # An entry's page lists all its sources, the uncited ones last.
-        for source in own_entity.sources:
-            numbering.list_uncited(f"{own_entity.id}/{source.id}", source)
+        _resolve_children(parent, known, numbering, in_links, problem)
+    for source in listed:  # A page lists all its sources, the uncited ones last.
+        numbering.list_uncited(source.id, source)
     _check_required(root, problem, note_class)
     return numbering
 
 
-def _resolve_children(parent, own, own_entity, entities, numbering: Numbering, in_links, problem) -> None:
+def _resolve_children(parent, known: Mapping[str, Source], numbering: Numbering, in_links, problem) -> None:
     """Replace the placeholders among `parent`'s children; adjacent ones become one group."""
     children = list(parent)
     rebuilt: list[etree.Element] = []
@@ -132,16 +127,14 @@ def _resolve_children(parent, own, own_entity, entities, numbering: Numbering, i
             rebuilt.append(child)
             continue
         key = child.get("data-source", "")
-        owner, _, source_id = key.rpartition("/")
-        source = _lookup(owner, source_id, own, entities)
+        source = known.get(key)
         if source is None:
             problem(f"[@{key}]", f"reference to an unknown source '[@{key}]'")
             child.attrib.clear()
             child.tag = "span"
             rebuilt.append(child)
             continue
-        identity = f"{owner or (own_entity.id if own_entity else '')}/{source_id}"
-        group.append(numbering.cite(identity, source))
+        group.append(numbering.cite(key, source))
         group_linked = group_linked and id(child) not in in_links
         tail = child.tail or ""
         following = children[index + 1] if index + 1 < len(children) else None
@@ -153,14 +146,6 @@ def _resolve_children(parent, own, own_entity, entities, numbering: Numbering, i
         rebuilt.append(element)
         group, group_linked = [], True
     parent[:] = rebuilt
-
-
-def _lookup(owner: str, source_id: str, own: dict[str, Source],
-            entities: Mapping[str, Entity]) -> Source | None:
-    if not owner:
-        return own.get(source_id)
-    entity = entities.get(owner)
-    return entity.source(source_id) if entity is not None else None
 
 
 def _has_reference(element: etree.Element) -> bool:
@@ -199,8 +184,9 @@ def _excerpt(element: etree.Element) -> str:
 
 
 def sources_section(numbering: Numbering) -> etree.Element | None:
-    """"Sumber": outlet, title (linked), date, one item per source, numbered as cited, each with
-    links back to where it is cited. The one renderer of a source list, for every page."""
+    """"Sumber": outlet (and the outlet it quotes), title (linked, in its language), date, one item
+    per source, numbered as cited, each with links back to where it is cited. The one renderer of a
+    source list, for every page."""
     if not numbering.listed:
         return None
     section = etree.Element("section", {"class": "glossary-sources", "aria-labelledby": ids.SOURCES})
@@ -225,9 +211,10 @@ def sources_section(numbering: Numbering) -> etree.Element | None:
                     link.tail = " "
             back.tail = " "
         publisher = etree.SubElement(item, "span", {"class": "glossary-source__publisher"})
-        publisher.text = source.publisher
+        publisher.text = source.publisher + (f" (mengutip {source.quoting})" if source.quoting else "")
         publisher.tail = ", “"
-        link = etree.SubElement(item, "a", {"href": source.url, "rel": "external"})
+        link = etree.SubElement(item, "a", {"href": source.url, "rel": "external",
+                                            **({"lang": source.lang} if source.lang else {})})
         link.text = source.title
         link.tail = f"”, {source.date_label}."
     return section

@@ -38,7 +38,7 @@ from .corrections import Change
 from .dates import MONTHS, format_iso_date
 from .entries import Entity
 from .quotes import PlacedQuote
-from .sources import REFERENCE
+from .sources import REFERENCE, Source
 from .timeline import SECTION_TITLES, Event, EventDate
 from .urls import relative_url
 
@@ -68,6 +68,8 @@ class EditionView(Protocol):
 
     @property
     def entities(self) -> Mapping[str, Entity]: ...
+    @property
+    def sources(self) -> Mapping[str, Source]: ...
     @property
     def articles(self) -> Articles: ...
     @property
@@ -174,7 +176,7 @@ class Renderer:
     # Text with citations --------------------------------------------------------------------
 
     def cited(self, text: str) -> Markup:
-        """Escaped `text`, its `[@entity/id]` references as this page's numbered markers."""
+        """Escaped `text`, its `[@id]` references as this page's numbered markers."""
         parts, last = [], 0
         group: list[tuple[int, str]] = []
         for match in REFERENCE.finditer(text):
@@ -183,11 +185,10 @@ class Renderer:
                     parts.append(Markup(to_html(references.marker(group))))
                     group = []
                 parts.append(escape(text[last:match.start()]))
-            owner, _, source_id = references.key_of(match).rpartition("/")
-            entity = self.view.entities.get(owner or (self.entity.id if self.entity else ""))
-            source = entity.source(source_id) if entity is not None else None
+            source_id = references.key_of(match)
+            source = self.view.sources.get(source_id)
             if source is not None:  # An unknown one is reported by the edition's checks.
-                group.append(self.numbering.cite(f"{entity.id}/{source_id}", source))
+                group.append(self.numbering.cite(source_id, source))
             last = match.end()
         if group:
             parts.append(Markup(to_html(references.marker(group))))

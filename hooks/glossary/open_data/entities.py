@@ -11,8 +11,9 @@ from ..entry_schema import load_schema
 
 if TYPE_CHECKING:  # Not at run time: entries.py imports `schema` from this package.
     from ..entries import Entity
+    from ..sources import Source
 
-__all__ = ["LICENCE", "entities_document", "entity_record", "schema_document", "wikidata_uri"]
+__all__ = ["LICENCE", "entities_document", "entity_record", "schema_document", "source_record", "wikidata_uri"]
 
 #: The licence of everything the edition adds to the article: glossary, notes, annotations.
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"
@@ -28,6 +29,12 @@ def wikidata_uri(wikidata: str | None) -> str | None:
     return f"http://www.wikidata.org/entity/{wikidata}" if wikidata else None
 
 
+def source_record(source: Source) -> dict[str, Any]:
+    """A source of the bibliography as published: its publisher named, with the kind it counts as."""
+    return {"id": source.id, "title": source.title, "lang": source.lang, "publisher": source.publisher,
+            "quoting": source.quoting, "kind": source.kind, "date": source.date, "url": source.url}
+
+
 def entity_record(entity: Entity, url: str, role_date: str | None) -> dict[str, Any]:
     return {
         "id": entity.id,
@@ -41,8 +48,7 @@ def entity_record(entity: Entity, url: str, role_date: str | None) -> dict[str, 
         "wikidata_uri": wikidata_uri(entity.wikidata),
         "url": url,
         "reviewed": entity.reviewed,
-        "sources": [{"id": source.id, "title": source.title, "publisher": source.publisher,
-                     "date": source.date, "url": source.url} for source in entity.sources],
+        "sources": [source_record(source) for source in entity.sources],
     }
 
 

@@ -197,7 +197,7 @@ def sources_section(numbering: Numbering) -> etree.Element | None:
         item = etree.SubElement(items, "li", {"id": ids.source_item(number), "value": str(number)})
         places = numbering.markers.get(number, [])
         if places:
-            back = etree.SubElement(item, "span", {"class": "glossary-backrefs"})
+            back = etree.SubElement(item, "span", {"class": "glossary-backrefs", "data-search-exclude": ""})
             if len(places) == 1:
                 link = etree.SubElement(back, "a", {"href": f"#{places[0]}", "aria-label": "Kembali ke rujukan"})
                 link.text = "↑"

@@ -309,3 +309,26 @@ def test_a_bad_change_is_an_error_at_its_line(change, line, says):
     with pytest.raises(EntryError) as raised:
         parse_log(change)
     assert raised.value.line == line and says in raised.value.message, raised.value
+
+
+# --- Bounds: a page that names an entity thousands of times (issue 22, point 9) ------------------
+
+def test_mentions_past_the_cap_are_counted_not_marked_up():
+    from helpers import PUTIN, Converter, article_text
+    converter = Converter(PUTIN)
+    text = " ".join(["Putin datang."] * (ids.MAX_ANCHORED_PER_PAGE + 50))
+    html, report = converter.convert(text)
+    assert html.count('class="glossary-mention') == ids.MAX_ANCHORED_PER_PAGE
+    assert len(report.mentions) == ids.MAX_ANCHORED_PER_PAGE + 50
+    assert [m.anchor for m in report.mentions[-50:]] == [""] * 50
+    assert article_text(html) == article_text(converter.convert(text, glossary=False)[0])
+
+
+def test_disebut_di_shows_a_bounded_number_of_snippets_per_page(edition):
+    many = [mention("vladimir-putin", n) for n in range(1, rendering.SNIPPETS_PER_PAGE + 8)]
+    add(edition, "artikel/halaman-1.md", 1, *many)
+    html, _ = fill(edition, "glosarium/tokoh/vladimir-putin.md", rendering.ENTITY_SECTIONS)
+    soup = BeautifulSoup(html, "html.parser")
+    assert len(soup.select("ol.glossary-snippets li")) == rendering.SNIPPETS_PER_PAGE
+    assert soup.select_one(".glossary-snippets__more").get_text() == "dan 7 sebutan lain di halaman ini"
+    assert soup.select_one(".glossary-count").get_text() == f"({rendering.SNIPPETS_PER_PAGE + 7}\xa0di teks)"

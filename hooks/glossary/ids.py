@@ -17,6 +17,10 @@ ENTRY_SECTIONS = ("disebut-di", "entri-terkait", "kutipan", "peristiwa", "ralat"
 MENTION_SUMMARY = "glossary-mention-summary"
 ENTRY_SECTIONS_SLOT = "glossary-entity-sections"
 ENTRY_SOURCES = "glossary-entry-sources"
+#: Mentions of one entity on one page that get an element and an anchor (in 'first' mode); the rest
+#: are counted. Far more than an article names anyone; a page that names someone thousands of times
+#: stays the size of its text.
+MAX_ANCHORED_PER_PAGE = 100
 #: Ids the glossary numbers on any page: mentions, sources, quotes.
 _NUMBERED = re.compile(r"(?:sebut-.+-|sumber-|kutipan-)[0-9]+")
 

@@ -246,6 +246,7 @@ class GlossaryTreeprocessor(Treeprocessor):
         self.in_note = False
         self.note_class = self.ext.getConfig("note_class")
         self.in_notes: set[int] = set()  # The placed mentions inside an editor's note.
+        self.unanchored: list[Mention] = []  # Mentions past ids.MAX_ANCHORED_PER_PAGE of an entity.
         self.raw_open: list[str] = []  # Skip tags an editor opened in raw inline HTML.
         report = page.report
 
@@ -261,6 +262,7 @@ class GlossaryTreeprocessor(Treeprocessor):
             self._walk(aside)
         self.in_note = False
         self._collect(root)
+        report.mentions.extend(self.unanchored)
         taken = {element.get("id") for element in root.iter() if element.get("id")}
         quotes, unknown = collect_quotes(root, known=lambda speaker: speaker in self.glossary.entities,
                                          taken=taken)
@@ -373,6 +375,13 @@ class GlossaryTreeprocessor(Treeprocessor):
                 self._hold_back(text, candidate)
         for match in found:
             if match.entity_id == own:
+                continue
+            if self.mode == "first" and self.counts.get(match.entity_id, 0) >= ids.MAX_ANCHORED_PER_PAGE:
+                # Counted, not marked up: a page that names an entity thousands of times would
+                # otherwise carry (and its search index parse) thousands of elements for nothing.
+                self.counts[match.entity_id] += 1
+                self.unanchored.append(Mention(match.entity_id, "", "", " ".join(text[match.start:match.end].split()),
+                                               "", False, self.in_note))
                 continue
             element = self._mention(self.glossary.entities[match.entity_id], text[match.start:match.end])
             if mentions:

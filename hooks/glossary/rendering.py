@@ -53,6 +53,9 @@ MENTION_SUMMARY = f"<!--{ids.MENTION_SUMMARY}-->"
 ENTRY_SOURCES = f"<!--{ids.ENTRY_SOURCES}-->"
 _PLACEHOLDERS = re.compile("|".join(re.escape(p) for p in (
     TIMELINE, QUOTES, CORRECTIONS, ARTICLES, ENTITY_SECTIONS, MENTION_SUMMARY, ENTRY_SOURCES)))
+#: Snippets "Disebut di" shows for one page (of its text, and of its notes): a page that names an
+#: entity thousands of times would otherwise make the entry's page, and its search entry, as long.
+SNIPPETS_PER_PAGE = 30
 #: "Sebelumnya" as each kind of change calls the earlier wording.
 _BEFORE_LABELS = {"ralat": "Sebelumnya (keliru):", "klarifikasi": "Sebelumnya (kurang jelas):"}
 
@@ -233,11 +236,13 @@ class Renderer:
             changes=[self._change(change) for change in changes], with_ids=False)
 
     def _page_mentions(self, page: PageMentions) -> dict:
+        """One page's mentions in context: at most `SNIPPETS_PER_PAGE` of each kind, then how many more."""
         text = [m for m in page.mentions if not m.in_note]
         notes = [m for m in page.mentions if m.in_note]
         return {"href": relative_url(page.page_url, self.url), "title": page.page_title,
                 "count_text": MentionCounts(text=len(text), notes=len(notes)).short(),
-                "text": text, "notes": notes}
+                "text": text[:SNIPPETS_PER_PAGE], "notes": notes[:SNIPPETS_PER_PAGE],
+                "more": max(len(text) - SNIPPETS_PER_PAGE, 0) + max(len(notes) - SNIPPETS_PER_PAGE, 0)}
 
     def _event(self, event: Event) -> dict:
         page = {"href": self.href(event.page, event.anchor or ""), "title": self.title_of(event.page)} \

@@ -332,3 +332,24 @@ def test_disebut_di_shows_a_bounded_number_of_snippets_per_page(edition):
     assert len(soup.select("ol.glossary-snippets li")) == rendering.SNIPPETS_PER_PAGE
     assert soup.select_one(".glossary-snippets__more").get_text() == "dan 7 sebutan lain di halaman ini"
     assert soup.select_one(".glossary-count").get_text() == f"({rendering.SNIPPETS_PER_PAGE + 7}\xa0di teks)"
+
+
+# --- The glossary shared by a process's conversions (Zensical builds an extension per page) -------
+
+def test_the_shared_glossary_is_loaded_once_and_again_when_an_entry_changes(tmp_path):
+    import os
+    from glossary.catalog import GlossaryCache
+    docs = tmp_path / "docs"
+    entry = docs / "glosarium/tokoh/a.md"
+    write(docs, "glosarium/tokoh/a.md", ENTRY.format(title="Tuan A", type="person", summary="S.", extra=""))
+    cache = GlossaryCache()
+    first = cache.get(docs / "glosarium", docs)
+    assert cache.get(docs / "glosarium", docs) is first  # Another page: the same glossary.
+    entry.write_text(ENTRY.format(title="Tuan B", type="person", summary="S.", extra=""), encoding="utf-8")
+    os.utime(entry, ns=(entry.stat().st_atime_ns, entry.stat().st_mtime_ns + 10**9))
+    assert cache.get(docs / "glosarium", docs).entities["a"].title == "Tuan A"  # Not its page: kept.
+    assert cache.get(docs / "glosarium", docs, page=entry).entities["a"].title == "Tuan B"  # Its page: read.
+    write(docs, "glosarium/tokoh/c.md", ENTRY.format(title="Tuan C", type="person", summary="S.", extra=""))
+    folder = docs / "glosarium/tokoh"
+    os.utime(folder, ns=(folder.stat().st_atime_ns, folder.stat().st_mtime_ns + 10**9))
+    assert set(cache.get(docs / "glosarium", docs).entities) == {"a", "c"}  # A new file: read again.

@@ -96,8 +96,9 @@ def load_glossary(entries_dir: Path, docs_dir: Path) -> Glossary:
 @dataclass(frozen=True)
 class _Loaded:
     glossary: Glossary
-    #: Each folder under the glossary folder, with what it lists (a file added, removed or renamed),
-    #: and the bibliography's files with their stamps (a source added or changed).
+    #: Each folder under the glossary folder with its modification time (a file added, removed or
+    #: renamed in it changes it; an entry edited in place does not: see `get`), and the
+    #: bibliography's files with their stamps (a source added or changed).
     listing: tuple[tuple[str, tuple], ...]
     #: (modification time, size) of each entity file when it was read.
     stamps: dict[str, tuple[int, int]]
@@ -128,9 +129,9 @@ class GlossaryCache:
         return glossary
 
 
-def _listing(folder: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """What each folder lists (names only: no file is opened or stat-ed)."""
-    return tuple((str(path), tuple(sorted(names))) for path, _dirs, names in os.walk(folder))
+def _listing(folder: Path) -> tuple[tuple[str, tuple[int, int]], ...]:
+    """Each folder's stamp: a few stats, where listing 1,000 entries on every page cost more."""
+    return tuple((str(path), _stamp(Path(path))) for path, _dirs, _files in os.walk(folder))
 
 
 def _bibliography_files(docs_dir: Path) -> tuple[Path, ...]:

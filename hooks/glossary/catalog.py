@@ -115,14 +115,20 @@ class GlossaryCache:
 
     def __init__(self) -> None:
         self._loaded: dict[tuple[str, str], _Loaded] = {}
+        #: Whether the last `get` read the files (its warnings are new), or reused what it had.
+        self.read_anew = False
 
     def get(self, entries_dir: Path, docs_dir: Path, page: Path | None = None) -> Glossary:
-        key = (str(entries_dir.resolve()), str(docs_dir.resolve()))
-        listing = (*_listing(entries_dir), *((str(path), _stamp(path)) for path in _bibliography_files(docs_dir)))
+        key = (str(entries_dir), str(docs_dir))  # As given: resolving them cost more than the check.
         hit = self._loaded.get(key)
-        if hit is not None and hit.listing == listing and (page is None or _stamp(page) == hit.stamps.get(str(page),
-                                                                                                          _stamp(page))):
+        # The folders and files read last time, stat-ed again: a few calls, not a walk of the folder
+        # (a new subfolder changes its parent's stamp).
+        if hit is not None and all(_stamp(Path(path)) == stamp for path, stamp in hit.listing) \
+                and (page is None or _stamp(page) == hit.stamps.get(str(page), _stamp(page))):
+            self.read_anew = False
             return hit.glossary
+        self.read_anew = True
+        listing = (*_listing(entries_dir), *((str(path), _stamp(path)) for path in _bibliography_files(docs_dir)))
         stamps = {str(path): _stamp(path) for path in entries_dir.rglob("*.md")}
         glossary = load_glossary(entries_dir, docs_dir)
         self._loaded[key] = _Loaded(glossary, listing, stamps)

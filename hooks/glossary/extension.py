@@ -74,7 +74,7 @@ class GlossaryExtension(Extension):
         docs_dir = Path(self.getConfig("docs_dir") or entries_dir.parent)
         self._folders = (entries_dir, docs_dir)
         glossary = SHARED.get(entries_dir, docs_dir)
-        for warning in glossary.warnings:
+        for warning in glossary.warnings if SHARED.read_anew else ():  # Once, not once per page.
             log.warning(str(warning))
         if glossary.errors:
             # Bad input fails the build: a host with no hook of ours (Zensical) would otherwise publish

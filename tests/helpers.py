@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import markdown
@@ -15,6 +16,8 @@ from glossary.markup import PageReport
 from glossary.matcher import Matcher
 from glossary.sources import Source
 from glossary.types import TYPES_BY_ID
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def entity(entity_id: str, title: str, *aliases: str, kind: str = "person",
@@ -116,3 +119,12 @@ def assert_lines_in_page_order(lines: list[str], page_texts: list[str], pages: i
         found = page_texts[page].find(line, position)
         assert found >= 0, (page + 1, line)
         position = found + len(line)
+
+
+def edition_project(root: Path) -> None:
+    """A test project with the edition's configuration (without its nav), hooks, templates and assets."""
+    shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.split("\nnav:", 1)[0] + "\n", encoding="utf-8")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import struct
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from helpers import edition_project
 from browser_support import AXE_SCRIPT, chromium_missing_reason, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -908,11 +908,7 @@ LIVE_MARKUP = """() => {
 
 def build_hostile_site(root: Path) -> Path:
     """The real configuration, hooks, templates and assets, with hostile entries and one article."""
-    shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.split("\nnav:", 1)[0] + "\n", encoding="utf-8")
+    edition_project(root)
     for path, fields in HOSTILE_ENTITIES.items():
         target = root / "docs" / "glosarium" / path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -8,12 +8,12 @@ must run no script in Chromium: no dialog, no live markup, and never the raw fro
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from helpers import edition_project
 from browser_support import chromium_missing_reason, serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,11 +34,7 @@ CASES = {
 
 
 def build_site(root: Path) -> Path:
-    shutil.copytree(ROOT / "hooks", root / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(config.split("\nnav:", 1)[0] + "\n", encoding="utf-8")
+    edition_project(root)
     for path in ("glosarium/tokoh/vladimir-putin.md", "glosarium/tempat/moskow.md"):
         (root / "docs" / path).parent.mkdir(parents=True, exist_ok=True)
         text = (ROOT / "docs" / path).read_text(encoding="utf-8")

@@ -27,7 +27,6 @@ from markdown.extensions import Extension
 from markdown.extensions.attr_list import AttrListExtension
 
 from .catalog import SHARED, Glossary
-from .entries import Entity
 from .markup import (MODES, ConversionStart, GlossaryTreeprocessor, PageContext, PageGlossary, PageReport,
                      ReferencePattern, SkipSpan, TreeDone)
 from .safe_yaml import Lines

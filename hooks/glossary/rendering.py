@@ -31,7 +31,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import ids, references
-from .articles import Article, Articles
+from .articles import Articles
 from .backlinks import Backlinks, MentionCounts, PageMentions
 from .cards import to_html
 from .corrections import Change

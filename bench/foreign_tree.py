@@ -17,6 +17,7 @@ Get the tree (no network needed beyond the mirror):
 
 Prints the figures as Markdown; exits 1 when the glossary changed text, added broken links, duplicate
 ids, placeholders or ERROR lines, or when it annotated nothing at all (0 mentions: nothing was tested).
+The two builds' logs stay in the work folder (build-on.log, build-off.log).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
@@ -158,6 +160,8 @@ class Project:
     docs: Path
     entities: int
     dropped_plugins: list[str] = field(default_factory=list)
+    #: The path of the config's `site_url` ('/mkdocs-material/'), '/' without one.
+    site_path: str = "/"
 
 
 def prepare(tree: Path, work: Path, entity_count: int, *, installed: set[str] | None = None) -> Project:
@@ -184,14 +188,37 @@ def prepare(tree: Path, work: Path, entity_count: int, *, installed: set[str] | 
         f"- id: docs\n  judul: \"{quoted}\"\n  penerbit: docs\n  tanggal: \"2026-01-01\"\n"
         "  url: https://example.org/docs/\n  bahasa: en\n", encoding="utf-8")
     for index, name in enumerate(names):
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
         folder = docs / ENTITY_DIR / folders[kinds[index % 3]]
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{slug}.md").write_text(
+        (folder / f"{slug(name)}.md").write_text(
             f"---\ntitle: \"{name}\"\ntype: {kinds[index % 3]}\nsummary: \"{name}, as the docs of {quoted} name it.\"\n"
             f"reviewed: \"2026-01-01\"\nsources: [docs]\n"
             f"---\n\nNamed in the documentation of {quoted}.[@docs]\n", encoding="utf-8")
-    return Project(work, config, docs, len(names), dropped)
+    return Project(work, config, docs, len(names), dropped, site_path(read_config(base).get("site_url")))
+
+
+def site_path(site_url: object) -> str:
+    """The path a `site_url` serves the site under: 'https://x.github.io/docs' -> '/docs/'; None -> '/'."""
+    path = urlsplit(str(site_url or "")).path.strip("/")
+    return f"/{path}/" if path else "/"
+
+
+def under_site_root(soups: dict[str, Any], path: str) -> dict[str, Any]:
+    """The pages with each root-absolute href under the site's own path made relative to the site folder.
+
+    MkDocs writes the 404 page's links root-absolute from `site_url` ('/mkdocs-material/assets/...'), and
+    the built site has no 'mkdocs-material/' folder: without this, every such link counts as broken, and
+    one the glossary adds (its stylesheet) as a broken link added. The hrefs are changed in place: only
+    the link check reads them.
+    """
+    if path == "/":
+        return soups
+    for soup in soups.values():
+        for element in soup.find_all(href=True):
+            href = element["href"]
+            if href.startswith(path) or href == path.rstrip("/"):
+                element["href"] = "/" + href[len(path):]
+    return soups
 
 
 def frequent_names(docs: Path, count: int) -> list[str]:
@@ -210,7 +237,15 @@ def frequent_names(docs: Path, count: int) -> list[str]:
                 lower[word] += 1
     names = [name for name, _ in words.most_common()
              if not set(name.split()) & NOT_NAMES and lower[name.lower()] < words[name] // 2]
-    return names[:count]
+    # One name per file name: 'Unicode' and 'UNICODE' would be two entries with one id (an ERROR line
+    # in both builds, and one of them not loaded); the more frequent spelling is kept.
+    slugs = {slug(name): name for name in reversed(names)}
+    return [name for name in names if slugs[slug(name)] == name][:count]
+
+
+def slug(name: str) -> str:
+    """An entry's file name (its id) for a generated name."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
 # --- Builds and verdict ---------------------------------------------------------------------------------
@@ -327,6 +362,9 @@ def main() -> int:
     project = prepare(args.tree, args.work, args.entities)
     on_time, on_log = build(project, project.root / "site-on", glossary=True)
     off_time, off_log = build(project, project.root / "site-off", glossary=False)
+    # Kept for reading past the figures' first 15 items: the work folder's build-on.log and build-off.log.
+    (project.root / "build-on.log").write_text(on_log, encoding="utf-8")
+    (project.root / "build-off.log").write_text(off_log, encoding="utf-8")
     on, off = pages(project.root / "site-on"), pages(project.root / "site-off")
     glossary_pages = {path for path in on if path.startswith(f"{ENTITY_DIR}/")} | set(GENERATED)
     compared = [path for path in on if path in off and path not in glossary_pages]
@@ -337,8 +375,8 @@ def main() -> int:
         compared=len(compared), with_text=sum(1 for path in compared if visible_text(off[path])),
         differing=[path for path in compared if visible_text(on[path]) != visible_text(off[path])],
         search=search_differences(project.root / "site-on", project.root / "site-off", glossary_pages),
-        broken=sorted(set(broken_links(project.root / "site-on", on))
-                      - set(broken_links(project.root / "site-off", off))),
+        broken=sorted(set(broken_links(project.root / "site-on", under_site_root(on, project.site_path)))
+                      - set(broken_links(project.root / "site-off", under_site_root(off, project.site_path)))),
         duplicates=sorted(set(duplicate_ids(on)) - set(duplicate_ids(off))),
         leaks=sorted(set(placeholders(on)) - set(placeholders(off))),
         annotated_listings=[path for path in listings if on[path].select(".glossary-mention")],

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as etree
 
 import pytest
 
-from glossary import errors, plain_text, search_text, types, urls
+from glossary import errors, plain_text, rendering, search_text, types, urls
 from glossary.quotes import Quote, collect_quotes, quoted_words
 
 
@@ -253,3 +253,137 @@ def test_article_meta_links_the_pages_either_side(edition):
         1, 2, None, "artikel/halaman-2/")
     assert (second["previous_url"], second["next_url"]) == ("artikel/halaman-1/", None)
     assert edition.article_meta("index.md") is None
+
+
+def test_the_feed_has_no_stray_text_between_its_elements(edition):
+    root = etree.fromstring(edition.feed("https://x.org/", "Edisi").encode("utf-8"))
+    assert all(not (element.text or "").strip() or len(element) == 0 for element in root.iter())
+    assert all(not (element.tail or "").strip() for element in root.iter())
+
+
+# --- small rules, each pinned -------------------------------------------------------------------
+
+def test_dates_name_their_forms_and_default_to_no_day():
+    from glossary.dates import format_date, parse_date, weekday_name
+    assert format_date(2024, 2) == "Februari 2024"
+    with pytest.raises(ValueError) as raised:
+        parse_date("x" * 50)
+    assert str(raised.value) == f"date {'x' * 40!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+    with pytest.raises(ValueError, match=r"is not YYYY-MM-DD$"):
+        weekday_name("kemarin")
+
+
+def test_a_folder_is_stripped_of_its_final_slashes_only():
+    assert errors.Problem("a.md", 1, "m").located("docsX//") == "docsX/a.md:1: m"
+
+
+def test_a_long_non_text_value_is_quoted_in_sixty_characters():
+    with pytest.raises(ValueError) as raised:
+        plain_text.plain_field(["x" * 100], "role")
+    assert str(raised.value) == f"'role' must be text, not {errors.excerpt(['x' * 100], 60)}"
+
+
+def test_event_dates_compare_by_day():
+    from glossary.timeline import EventDate
+    assert EventDate(2024, 2, 5).after(EventDate(2024, 2, 3))
+    assert not EventDate(2024, 2, 3).after(EventDate(2024, 2, 5))
+    assert not EventDate(2024, 2).after(EventDate(2024, 2, 1))
+
+
+def test_bad_events_say_what_and_where():
+    from glossary.errors import EntryError
+    from glossary.timeline import parse_events
+    known = lambda _id: _id == "kim"  # noqa: E731
+    with pytest.raises(EntryError) as raised:
+        parse_events("- teks\n", "linimasa/peristiwa.yml", known, known)
+    assert raised.value.message == "an event must be a mapping (tanggal, teks, entitas, rujukan)"
+    with pytest.raises(EntryError) as raised:
+        parse_events('- teks: x\n  entitas: [kim]\n  tanggal: "2024-13"\n', "p.yml", known, known)
+    assert raised.value.line == 3
+    with pytest.raises(EntryError) as raised:
+        parse_events('- tanggal: "2024"\n  teks: x\n  entitas: [' + "y" * 100 + "]\n", "p.yml", known, known)
+    assert raised.value.message == f"unknown entity {errors.excerpt('y' * 100, 60)}"
+
+
+def test_a_url_that_is_not_http_says_so():
+    from glossary.sources import url_problem
+    assert url_problem("ftp://x.org/a") == "must start with http:// or https://"
+
+
+def test_the_register_page_has_its_title_and_intro():
+    from glossary.register import register_markdown
+    text = register_markdown([], href=lambda e: "")
+    assert text.startswith("# Glosarium\n\nSemua tokoh, lembaga, dan tempat yang disebut dalam edisi ini")
+
+
+def test_a_quote_with_markup_inside_reads_as_its_words():
+    root = etree.fromstring('<div><p data-speaker="putin">"Satu <em>dua</em> tiga"</p></div>')
+    quotes, _ = collect_quotes(root, lambda id_: True)
+    assert quotes[0].text == "Satu dua tiga"
+
+
+def test_an_unknown_field_lists_the_known_ones():
+    from glossary.entry_schema import validate_front_matter
+    problems = validate_front_matter({"title": "X", "type": "person", "summary": "Y.", "warna": 1})
+    assert len(problems) == 1
+    path, message = problems[0]
+    assert path == ("warna",)
+    assert message.startswith("unknown field 'warna' (known: ") and ", summary, " in message
+    assert "XX" not in message
+
+
+def test_shares_of_no_source_are_a_dash_not_a_division_by_zero():
+    from glossary.bibliography import Shares
+    assert "-" in Shares.of([]).sentence()
+
+
+def test_yaml_is_measured_in_bytes_too():
+    from glossary.errors import EntryError
+    from glossary.safe_yaml import MAX_SIZE, load
+    text = "a: " + "\u00e9" * (MAX_SIZE // 2)  # Fewer characters than the limit, more bytes.
+    assert len(text) <= MAX_SIZE
+    with pytest.raises(EntryError, match="KiB"):
+        load(text, "x.yml")
+
+
+def test_read_text_names_the_file_by_default(tmp_path):
+    from glossary.errors import EntryError
+    from glossary.safe_yaml import read_text
+    file = tmp_path / "buruk.yml"
+    file.write_bytes(b"a: \xff\n")
+    with pytest.raises(EntryError) as raised:
+        read_text(file)
+    assert raised.value.path == str(file)
+
+
+def test_the_corrections_section_of_an_entry_has_its_heading(edition):
+    from test_cross_page import fill, read
+    read(edition)
+    html, _ = fill(edition, "glosarium/tokoh/vladimir-putin.md", rendering.ENTITY_SECTIONS)
+    assert "Ralat dan pembaruan" in html
+
+
+def test_no_mention_counts_say_not_yet_mentioned():
+    from glossary.backlinks import MentionCounts
+    assert MentionCounts().sentence() == "Belum disebut di halaman edisi"
+
+
+def test_the_glossarys_warnings_reach_the_edition_with_their_line_and_severity(tmp_path):
+    from glossary.edition import Edition, EditionOptions
+    from test_hostile_second import docs_tree, entry
+    docs = docs_tree(tmp_path, {"glosarium/tokoh/palsu.md": entry(title="Vladimir \u0420utin")})
+    edition = Edition.open(docs, EditionOptions(), {"glosarium/tokoh/palsu.md"})
+    warnings = [p for p in edition.problems if "mixes Cyrillic and Latin" in p.message]
+    assert [(p.path, p.line, p.severity) for p in warnings] == [("glosarium/tokoh/palsu.md", 2, "warning")]
+
+
+def test_two_entries_with_one_file_name_are_an_error_naming_both(tmp_path):
+    from glossary.catalog import load_glossary
+    from test_hostile_second import docs_tree, entry
+    docs = docs_tree(tmp_path, {"glosarium/tokoh/putin.md": entry(),
+                                "glosarium/tempat/putin.md": entry(title="Putin Lain")})
+    glossary = load_glossary(docs / "glosarium", docs)
+    messages = [str(e) for e in glossary.errors]
+    assert any("entity id 'putin' is already used by glosarium/" in m and "file names must be unique" in m
+               for m in messages), messages
+    assert len(glossary.entities) == 1

@@ -16,7 +16,8 @@ of `mkdocs serve`).
 |                  | (as mkdocs-autorefs does); the edition's checks reported              |
 | on_page_context  | the article's data for the templates; after search has read the page, |
 |                  | the switches and page glossary it should not index                    |
-| on_post_build    | the Atom feed of corrections                                          |
+| on_post_page     | a check only: a template that leaves the page's content out           |
+| on_post_build    | the Atom feed of corrections, and the open data                       |
 """
 
 from __future__ import annotations
@@ -256,6 +257,16 @@ on_page_context = CombinedEvent(_before_search, _after_search)
 def _mkdocs_own_search(config: MkDocsConfig) -> bool:
     search = config.plugins.get("search")
     return search is not None and type(search).__module__.startswith("mkdocs.contrib.search")
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Only a check: the template may leave the page's content (and its mentions) out."""
+    build = _build(config)
+    if build.edition is not None:
+        problem = build.edition.unrendered_mentions(page.file.src_uri, output)
+        if problem is not None:
+            _report(build, [problem])
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

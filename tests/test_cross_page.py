@@ -131,7 +131,7 @@ def test_an_entrys_sections_say_where_it_stands_in_text_and_notes(edition):
     assert "Artikel &lt;Uji&gt; &amp; Co" in html  # Data is text, escaped once.
     assert [s.id for s in sections] == ["disebut-di", "entri-terkait", "kutipan", "peristiwa", "ralat", "sumber"]
     assert [a["href"] for a in soup.select("section.glossary-related a")] == ["../../lembaga/kemhan/"]
-    assert "<!--glossary-" not in html
+    assert "data-glossary-slot" not in html
 
 
 def test_events_on_an_entry_cite_its_own_numbered_sources_with_the_way_back(edition):
@@ -353,3 +353,34 @@ def test_the_shared_glossary_is_loaded_once_and_again_when_an_entry_changes(tmp_
     folder = docs / "glosarium/tokoh"
     os.utime(folder, ns=(folder.stat().st_atime_ns, folder.stat().st_mtime_ns + 10**9))
     assert set(cache.get(docs / "glosarium", docs).entities) == {"a", "c"}  # A new file: read again.
+
+
+def test_a_slot_another_extension_removed_is_a_warning_not_silence(edition):
+    edition.markdown_extension()
+    read(edition)
+    edition.fill({"glosarium/tokoh/vladimir-putin.md": "<p>Isi tanpa slot.</p>"})
+    assert any(p.path == "glosarium/tokoh/vladimir-putin.md" and p.severity == WARNING and "slot" in p.message
+               for p in edition.problems)
+
+
+def test_a_template_that_leaves_the_content_out_is_a_warning(edition):
+    read(edition)
+    page = "artikel/halaman-1.md"
+    assert edition.unrendered_mentions(page, '<a id="sebut-vladimir-putin-1">Nama</a>') is None
+    warning = edition.unrendered_mentions(page, "<html><body>Beranda tanpa isi</body></html>")
+    assert warning.severity == WARNING and "template" in warning.message
+    assert edition.unrendered_mentions("index.md", "<html></html>") is None  # No mention: nothing to say.
+
+
+def test_the_slots_survive_an_extension_that_strips_html_comments():
+    """pymdownx.striphtml removes comments: slots written as comments vanished, and with them the
+    entry's sections and sources (pymdown-extensions' own docs)."""
+    import markdown
+    from helpers import PUTIN, RUSIA
+    from glossary.catalog import build_glossary
+    from glossary.extension import GlossaryExtension
+    ext = GlossaryExtension(glossary=build_glossary([PUTIN, RUSIA], "glosarium"), apart=True)
+    ext.start_page(PUTIN.src_path)
+    html = markdown.Markdown(extensions=["pymdownx.striphtml", ext]).convert("Presiden Rusia.")
+    for slot in (rendering.MENTION_SUMMARY, rendering.ENTITY_SECTIONS, rendering.ENTRY_SOURCES):
+        assert slot in html, slot

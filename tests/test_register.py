@@ -54,10 +54,10 @@ def test_titles_and_summaries_are_text():
 
 def test_counts_are_placeholders_until_every_page_is_read_then_filled():
     html = register_html()
-    assert len(re.findall(r"<!--glossary-count:", html)) == len(ENTITIES)
+    assert len(re.findall(r"data-glossary-count=", html)) == len(ENTITIES)
     texts = {e.id: "belum disebut" for e in ENTITIES} | {"abe": "3 di teks artikel, di 1 artikel", "rusia": "<b>"}
     filled = fill_counts(html, texts)
-    assert "<!--glossary-" not in filled
+    assert "data-glossary-" not in filled
     soup = BeautifulSoup(filled, "html.parser")
     counts = {li["data-entity"]: li.select_one(".glossary-count").get_text() for li in soup.select("li")}
     assert counts["abe"] == "(3 di teks artikel, di 1 artikel)"
@@ -66,4 +66,5 @@ def test_counts_are_placeholders_until_every_page_is_read_then_filled():
 
 
 def test_a_placeholder_of_an_unknown_id_is_left_as_it_is():
-    assert fill_counts("<!--glossary-count:x-->", {}) == "<!--glossary-count:x-->"
+    empty = '<span data-glossary-count="x"></span>'
+    assert fill_counts(empty, {}) == empty

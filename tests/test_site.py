@@ -132,7 +132,7 @@ def test_register_groups_sorts_and_counts(built_site):
     counts = re.search(r"\((\d+)\xa0di teks artikel(?: · (\d+)\xa0di catatan editor)?, di 1\xa0artikel\)",
                        putin.get_text())
     assert int(counts.group(1)) + int(counts.group(2) or 0) == expected  # Text and notes, said apart.
-    assert "<!--glossary-count" not in str(html)
+    assert "data-glossary-count" not in str(html)
 
 
 def test_register_is_in_the_navigation(built_site):

@@ -397,6 +397,13 @@ class Edition:
         """
         env = rendering.environment(theme_loader)
         filled: dict[str, tuple[str, list[rendering.Section]]] = {}
+        if self.extension is not None:
+            for entity in self.entities.values():
+                content = contents.get(entity.src_path)
+                if content is not None and rendering.ENTITY_SECTIONS not in content:
+                    self.problems.append(Problem(entity.src_path, None, "the glossary's sections (\"Disebut di\", "
+                                                 "Sumber) have no place on this page: another extension removed "
+                                                 "their slot", WARNING))
         rendering.fill_pages(self, env, contents, lambda path, html, sections: filled.__setitem__(
             path, (html, sections)))
         register = self.glossary.register_path
@@ -406,6 +413,16 @@ class Edition:
             filled[register] = (fill_counts(html, {entity_id: counts[entity_id].register_text() if entity_id in counts
                                                    else "belum disebut" for entity_id in self.glossary.entities}), [])
         return filled
+
+    def unrendered_mentions(self, src_path: str, output: str) -> Problem | None:
+        """A warning when the written page shows none of the mentions its content held: its template
+        left the content out (Material's home page), and "Disebut di" links to anchors it lacks."""
+        record = self.pages.get(src_path)
+        anchors = [m.anchor for m in record.report.mentions if m.anchor] if record else []
+        if not anchors or any(f'id="{anchor}"' in output for anchor in anchors[:3]):
+            return None
+        return Problem(src_path, None, f"its template does not show the page's content: the {len(anchors)} "
+                                       "mentions recorded there lead nowhere from \"Disebut di\"", WARNING)
 
     def place_apart(self, src_path: str, content: str) -> str:
         """The page's HTML with what the extension set apart from search: the switches before the title

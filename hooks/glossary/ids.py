@@ -12,11 +12,21 @@ import re
 SOURCES = "sumber"
 #: The sections on an entry's page that the glossary fills in once every page is read.
 ENTRY_SECTIONS = ("disebut-di", "entri-terkait", "kutipan", "peristiwa", "ralat")
-#: Comments the extension leaves, in `apart` mode, for the host to fill once every page is read:
-#: in an entry's header (how often it is mentioned), and where its "Sumber" list goes.
-MENTION_SUMMARY = "glossary-mention-summary"
-ENTRY_SECTIONS_SLOT = "glossary-entity-sections"
-ENTRY_SOURCES = "glossary-entry-sources"
+#: Slots the host fills once every page is read: in `apart` mode the extension leaves them in an
+#: entry's header (how often it is mentioned), after its body (its sections) and where its "Sumber"
+#: list goes; the generated pages and the landing page hold their own. Empty elements, not HTML
+#: comments: extensions strip comments (pymdownx.striphtml), and a slot lost silently is content lost.
+MENTION_SUMMARY = "mention-summary"
+ENTRY_SECTIONS_SLOT = "entity-sections"
+ENTRY_SOURCES = "entry-sources"
+SLOT_ATTRIBUTE = "data-glossary-slot"
+
+
+def slot(name: str) -> str:
+    """The HTML of an empty slot named `name`, exactly as the host looks for it."""
+    return f'<div {SLOT_ATTRIBUTE}="{name}"></div>'
+
+
 #: Mentions of one entity on one page that get an element and an anchor (in 'first' mode); the rest
 #: are counted. Far more than an article names anyone; a page that names someone thousands of times
 #: stays the size of its text.

@@ -499,10 +499,10 @@ class GlossaryTreeprocessor(Treeprocessor):
                               "choose another id or heading")
 
     def _placeholder(self, name: str) -> etree.Element:
-        """`<!--name-->` in the output, for the host to fill: stashed raw HTML, as tree walkers (toc)
-        take no comment element; a paragraph holding only a stashed comment is replaced whole."""
+        """An empty slot in the output (`ids.slot`), for the host to fill: stashed raw HTML, which no
+        tree walker (toc) reads; a paragraph holding only a stashed block element is replaced whole."""
         paragraph = etree.Element("p")
-        paragraph.text = self.md.htmlStash.store(f"<!--{name}-->")
+        paragraph.text = self.md.htmlStash.store(ids.slot(name))
         return paragraph
 
     def place_labels(self, root: etree.Element) -> None:

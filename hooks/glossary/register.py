@@ -11,8 +11,8 @@ from .entries import Entity
 from .types import ENTITY_TYPES
 
 #: Where an entry's mention counts go; filled in once every page has been read (`MentionCounts`).
-COUNT_PLACEHOLDER = "<!--glossary-count:{id}-->"
-_ANY_PLACEHOLDER = re.compile(r"<!--glossary-count:[^>]*?-->")
+COUNT_PLACEHOLDER = '<span data-glossary-count="{id}"></span>'
+_ANY_PLACEHOLDER = re.compile(r'<span data-glossary-count="[^"]*"></span>')
 
 
 def sort_key(title: str) -> str:

@@ -44,13 +44,13 @@ from .urls import relative_url
 
 TEMPLATES = Path(__file__).parent / "templates"
 #: The comments the generated pages' Markdown leaves where their content goes.
-TIMELINE = "<!--glossary-timeline-->"
-QUOTES = "<!--glossary-quotes-->"
-CORRECTIONS = "<!--glossary-corrections-->"
-ARTICLES = "<!--glossary-articles-->"
-ENTITY_SECTIONS = f"<!--{ids.ENTRY_SECTIONS_SLOT}-->"
-MENTION_SUMMARY = f"<!--{ids.MENTION_SUMMARY}-->"
-ENTRY_SOURCES = f"<!--{ids.ENTRY_SOURCES}-->"
+TIMELINE = ids.slot("timeline")
+QUOTES = ids.slot("quotes")
+CORRECTIONS = ids.slot("corrections")
+ARTICLES = ids.slot("articles")
+ENTITY_SECTIONS = ids.slot(ids.ENTRY_SECTIONS_SLOT)
+MENTION_SUMMARY = ids.slot(ids.MENTION_SUMMARY)
+ENTRY_SOURCES = ids.slot(ids.ENTRY_SOURCES)
 _PLACEHOLDERS = re.compile("|".join(re.escape(p) for p in (
     TIMELINE, QUOTES, CORRECTIONS, ARTICLES, ENTITY_SECTIONS, MENTION_SUMMARY, ENTRY_SOURCES)))
 #: Snippets "Disebut di" shows for one page (of its text, and of its notes): a page that names an
@@ -337,7 +337,7 @@ def fill_pages(view: EditionView, env: jinja2.Environment, pages: Mapping[str, s
                on_page: Callable[[str, str, list[Section]], None]) -> None:
     """Fill every page that has a placeholder; `on_page(src_path, content, sections)` takes each result."""
     for src_path, content in pages.items():
-        if "<!--glossary-" not in content:
+        if ids.SLOT_ATTRIBUTE not in content:
             continue
         renderer = Renderer(view, env, src_path)
         on_page(src_path, renderer.fill(content), renderer.sections)

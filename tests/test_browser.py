@@ -799,10 +799,18 @@ def _fragment(link) -> str:
 
 
 def _in_view_below_header(page, selector: str) -> bool:
-    return page.locator(selector).evaluate(
-        """el => { const r = el.getBoundingClientRect();
-                   const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
-                   return r.top >= header - 1 && r.bottom <= window.innerHeight; }""")
+    """Whether the element ends up between the header and the bottom of the window (the browser and
+    Material's instant navigation may still be scrolling when the address changes: wait up to 2 s)."""
+    try:
+        page.wait_for_function(
+            """selector => { const el = document.querySelector(selector); if (!el) return false;
+                             const r = el.getBoundingClientRect();
+                             const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+                             return r.top >= header - 1 && r.bottom <= window.innerHeight; }""",
+            arg=selector, timeout=2000)
+    except Exception:  # noqa: BLE001 - Playwright's TimeoutError: not in view
+        return False
+    return True
 
 
 def test_a_sources_back_link_scrolls_to_its_marker(visit, base_url):
